@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "MetaProbe",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "Linalg", targets: ["Linalg"]),
+    .library(name: "Datasets", targets: ["Datasets"]),
+    .executable(name: "metaprobe", targets: ["metaprobe"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+  targets: [
+    // MARK: - Implementation details
+    .systemLibrary(
+      name: "CBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+
+    // MARK: - Public API
+    .target(name: "Linalg", dependencies: ["CBLAS"]),
+    .target(name: "Datasets", dependencies: ["Linalg"]),
+    .executableTarget(
+      name: "metaprobe",
+      dependencies: [
+        "Linalg", "Datasets",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Tests
+    .testTarget(
+      name: "LinalgTests",
+      dependencies: ["Linalg", .product(name: "Numerics", package: "swift-numerics")],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "DatasetsTests",
+      dependencies: ["Datasets", "Linalg"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "MetaProbeCLITests",
+      dependencies: ["metaprobe"]
+    ),
+  ]
+)

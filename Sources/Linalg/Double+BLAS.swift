@@ -1,0 +1,3 @@
+internal import CBLAS
+
+extension Double: BLASScalar {}
