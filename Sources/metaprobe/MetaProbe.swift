@@ -1,10 +1,18 @@
 import ArgumentParser
 
-/// The `metaprobe` command-line tool.
+/// The `metaprobe` command-line tool: thin commands over the library modules.
+///
+/// Conventions (DESIGN.md): data on stdout, progress and errors on stderr; `--json` for
+/// machine-readable output; exit status 0 on success and 1 on a reported error.
 @main
 struct MetaProbe: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "metaprobe",
-    abstract: "Meta-learning hyperparameter optimisation: learn from past tuning, start near the optimum."
+    abstract: "Meta-learning hyperparameter optimisation: learn from past tuning, start near the optimum.",
+    discussion: """
+      Datasets are given by registry name (see `metaprobe datasets list`) or by path \
+      (.csv, .arff, .dat). Set METAPROBE_DATASETS to use another datasets folder.
+      """,
+    subcommands: [DatasetsCommand.self]
   )
 }

