@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := .build/release/metaprobe
 
-.PHONY: deps build release demo test bench bench-swift bench-python datasets clean
+.PHONY: deps build release demo test bench bench-swift bench-compare datasets clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -27,13 +27,15 @@ test: deps
 	$(SWIFT) test --skip-build
 
 ## Benchmarks: ours and the reference tools side by side, ratios printed.
-bench: bench-swift bench-python
+bench: bench-swift bench-compare
 
 bench-swift: deps
 	cd Benchmarks && BENCHMARK_DISABLE_MALLOC_INTERPOSER=1 $(SWIFT) package --disable-sandbox benchmark
 
-bench-python: release $(VENV)/.bench
-	$(VENV)/bin/python scripts/bench_csv_read.py --metaprobe $(BIN)
+bench-compare: deps $(VENV)/.bench
+	cd Benchmarks && $(SWIFT) build -c release --product gemm-overhead && $(SWIFT) build -c release --product csv-read-timing
+	Benchmarks/.build/release/gemm-overhead --threads 1 --seconds 1
+	$(VENV)/bin/python scripts/bench_csv_read.py --timing Benchmarks/.build/release/csv-read-timing --runs 9
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
