@@ -41,7 +41,7 @@ extension Matrix {
   ///   - transpose: solve with `T` (default) or `Tᵀ`.
   ///   - unitDiagonal: treat the diagonal as ones without reading it (default false).
   /// - Returns: the solution `x`, `n` elements.
-  /// - Throws: the matrix form of `solveTriangular(_:triangle:transpose:unitDiagonal:)`.
+  /// - Throws: the same errors as the matrix form of `solveTriangular(_:triangle:transpose:unitDiagonal:)`.
   /// - Complexity: O(n²).
   public func solveTriangular(
     _ b: [Scalar], triangle: Triangle, transpose: Transpose = .none, unitDiagonal: Bool = false
