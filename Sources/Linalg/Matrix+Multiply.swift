@@ -52,6 +52,26 @@ extension Matrix {
     }
   }
 
+  /// Computes `C ← alpha·A·op(B) + beta·C` in place: ``multiply(_:_:_:_:alpha:beta:into:)``
+  /// with `A` as stored, so the call reads `Matrix.multiply(a, b, into: &c)`.
+  ///
+  /// - Parameters:
+  ///   - a: the `m × k` left operand.
+  ///   - b: the right operand; `op(b)` is `k × n`.
+  ///   - transB: whether to use `b` or its transpose (default as stored).
+  ///   - alpha: scale of the product (default 1).
+  ///   - beta: scale of the previous `c` (default 0; then `c` is not read).
+  ///   - c: the `m × n` result, overwritten.
+  /// - Throws: ``LinalgError/dimensionMismatch(operation:expected:got:)`` if the shapes do not
+  ///   agree; ``LinalgError/tooLarge(dimension:)`` beyond `Int32.max`.
+  /// - Complexity: O(m·n·k).
+  public static func multiply(
+    _ a: Matrix, _ b: Matrix, _ transB: Transpose = .none,
+    alpha: Scalar = 1, beta: Scalar = 0, into c: inout Matrix
+  ) throws(LinalgError) {
+    try multiply(a, .none, b, transB, alpha: alpha, beta: beta, into: &c)
+  }
+
   /// The product `op(self)·op(other)` as a new matrix (BLAS `gemm`).
   ///
   /// - Parameters:
