@@ -1,0 +1,136 @@
+// The CSV reader is hand-written over the file's bytes rather than built on CSV.swift or
+// SwiftCSV: it must read at least as fast as pandas.read_csv, which needs one pass with no
+// String per numeric field (see scripts/bench_csv_read.sh for the measurement).
+
+extension Dataset {
+  /// Reads a comma-separated file with a header row.
+  ///
+  /// Fields follow RFC 4180 (quoted fields may hold commas, doubled quotes and newlines; LF,
+  /// CRLF or CR line ends). A column is numeric when every non-missing value reads as a
+  /// number, else categorical with its categories in sorted order. Missing values are empty
+  /// fields, `?`, `NA`, `NaN`, `nan` and `<null>`. The target's values become the classes,
+  /// sorted numerically when all look like numbers, else lexicographically.
+  ///
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - target: the target column's name; `nil` means the last column.
+  /// - Returns: a dataset named after the file stem, with `source` = `path`.
+  /// - Throws: `DatasetError` naming the file, line and column of the first problem.
+  public static func readCSV(from path: String, target: String? = nil) throws(DatasetError) -> Dataset {
+    let bytes = try readFileBytes(path)
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetError) -> Dataset in
+      try parseDelimited(buffer, file: fileName(path), hasHeader: true, target: target)
+        .makeDataset(name: fileStem(path), source: path)
+    }
+  }
+
+  /// Parses CSV text held in memory, with the rules of `readCSV(from:target:)`.
+  ///
+  /// - Parameters:
+  ///   - csvText: the whole file, header first.
+  ///   - name: the dataset's name; error messages call the file `<name>.csv`.
+  ///   - target: the target column's name; `nil` means the last column.
+  /// - Throws: `DatasetError` naming the line and column of the first problem.
+  public init(csvText: String, name: String, target: String? = nil) throws(DatasetError) {
+    let bytes = Array(csvText.utf8)
+    self = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetError) -> Dataset in
+      try parseDelimited(buffer, file: name + ".csv", hasHeader: true, target: target)
+        .makeDataset(name: name, source: "memory")
+    }
+  }
+}
+
+/// Parses comma-separated records into a raw table.
+///
+/// Without a header the columns are named `a1 … a(n-1)` and `class` (KEEL's header-less
+/// files), and the target must be the last column unless `target` names one of those.
+func parseDelimited(
+  _ bytes: UnsafeBufferPointer<UInt8>, file: String, hasHeader: Bool, target: String?
+) throws(DatasetError) -> RawTable {
+  var scanner = RecordScanner(bytes: bytes, file: file)
+  var fields = [FieldRange]()
+  guard try scanner.nextRecord(into: &fields) else { throw .emptyFile(file: file) }
+
+  let names: [String]
+  var pending = false  // the first record is data, not a header
+  if hasHeader {
+    names = fields.enumerated().map { j, field in
+      let name = scanner.text(field)
+      return name.isEmpty ? "unnamed_\(j + 1)" : name
+    }
+  } else {
+    names = (0..<fields.count).map { $0 == fields.count - 1 ? "class" : "a\($0 + 1)" }
+    pending = true
+  }
+  scanner.names = names
+  let columnCount = names.count
+
+  let targetIndex: Int
+  if let target {
+    guard let index = names.firstIndex(of: target) else {
+      throw .missingTargetColumn(file: file, target: target, available: names)
+    }
+    targetIndex = index
+  } else {
+    targetIndex = columnCount - 1
+  }
+  guard columnCount >= 2 else { throw .noFeatureColumns(file: file) }
+
+  // Rough row estimate from the size of the first record, to reserve capacity once.
+  let estimate = max(16, bytes.count / max(1, scanner.position) + 16)
+  var numbers = [[Double]](repeating: [], count: columnCount)
+  for j in 0..<columnCount { numbers[j].reserveCapacity(estimate) }
+  var isNumeric = [Bool](repeating: true, count: columnCount)
+  isNumeric[targetIndex] = false
+  var cells = [FieldRange]()
+  cells.reserveCapacity(estimate * columnCount)
+  var rowLines = [Int]()
+  rowLines.reserveCapacity(estimate)
+
+  while true {
+    if pending {
+      pending = false
+    } else if try !scanner.nextRecord(into: &fields) {
+      break
+    }
+    guard fields.count == columnCount else {
+      let got = fields.count
+      throw .raggedRow(
+        file: file, line: scanner.recordLine, expected: columnCount, got: got,
+        column: got < columnCount ? scanner.column(got) : .position(columnCount + 1))
+    }
+    rowLines.append(scanner.recordLine)
+    for j in 0..<columnCount {
+      let field = fields[j]
+      cells.append(field)
+      guard isNumeric[j] else { continue }
+      if field.escaped {
+        isNumeric[j] = false
+      } else if isMissingMarker(bytes, field.start, field.end) {
+        numbers[j].append(.nan)
+      } else if let value = parseDouble(bytes, field.start, field.end) {
+        numbers[j].append(value)
+      } else {
+        isNumeric[j] = false
+      }
+    }
+  }
+  guard !rowLines.isEmpty else { throw .emptyFile(file: file) }
+
+  func texts(_ j: Int) -> [String?] {
+    stride(from: j, to: cells.count, by: columnCount).map { k -> String? in
+      let field = cells[k]
+      if !field.escaped, isMissingMarker(bytes, field.start, field.end) { return nil }
+      return scanner.text(field)
+    }
+  }
+  var featureNames = [String]()
+  var features = [RawColumn]()
+  for j in 0..<columnCount where j != targetIndex {
+    featureNames.append(names[j])
+    features.append(isNumeric[j] ? .numeric(numbers[j]) : .text(texts(j)))
+  }
+  return RawTable(
+    file: file, featureNames: featureNames, features: features, targetName: names[targetIndex],
+    targetLabels: texts(targetIndex), rowLines: rowLines, targetPosition: targetIndex + 1)
+}

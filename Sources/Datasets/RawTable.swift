@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Linalg
+
+/// One feature column as a reader produced it, before it becomes part of a `Dataset`.
+enum RawColumn {
+  /// Parsed numbers; `NaN` marks a missing value.
+  case numeric([Double])
+  /// Category indices into a declared list (ARFF/KEEL nominal); `NaN` marks a missing value.
+  case nominal(codes: [Double], categories: [String])
+  /// Free text (`nil` = missing); becomes categorical with categories in sorted order.
+  case text([String?])
+}
+
+/// The columns of a file after parsing, with the target separated out.
+struct RawTable {
+  /// The file's last path component, for error messages.
+  var file: String
+  var featureNames: [String]
+  var features: [RawColumn]
+  var targetName: String
+  /// The target's text on each row; `nil` = missing.
+  var targetLabels: [String?]
+  /// The 1-based line each row starts on.
+  var rowLines: [Int]
+  /// The 1-based position of the target column in the file, for error messages.
+  var targetPosition: Int
+
+  /// Builds the dataset: text columns become categorical, labels become class indices.
+  ///
+  /// - Throws: `DatasetError.noFeatureColumns`, `.emptyFile` (no rows) or
+  ///   `.missingTargetValue` (a row without a label).
+  func makeDataset(name: String, source: String) throws(DatasetError) -> Dataset {
+    guard !features.isEmpty else { throw .noFeatureColumns(file: file) }
+    let rowCount = targetLabels.count
+    guard rowCount > 0 else { throw .emptyFile(file: file) }
+
+    var labels = [String]()
+    labels.reserveCapacity(rowCount)
+    for (row, label) in targetLabels.enumerated() {
+      guard let label else {
+        throw .missingTargetValue(file: file, line: rowLines[row], column: .named(targetName))
+      }
+      labels.append(label)
+    }
+    let classNames = Self.sortedLabels(Set(labels))
+    var classIndex = [String: Int](minimumCapacity: classNames.count)
+    for (index, label) in classNames.enumerated() { classIndex[label] = index }
+    let target = labels.map { classIndex[$0] ?? 0 }
+
+    let columnCount = features.count
+    var storage = [Double](repeating: .nan, count: rowCount * columnCount)
+    var kinds = [FeatureKind]()
+    kinds.reserveCapacity(columnCount)
+    for (j, column) in features.enumerated() {
+      let values: [Double]
+      switch column {
+      case .numeric(let numbers):
+        values = numbers
+        kinds.append(.numeric)
+      case .nominal(let codes, let categories):
+        values = codes
+        kinds.append(.categorical(categories: categories))
+      case .text(let texts):
+        let categories = Set(texts.compactMap { $0 }).sorted()
+        var index = [String: Double](minimumCapacity: categories.count)
+        for (k, category) in categories.enumerated() { index[category] = Double(k) }
+        values = texts.map { $0.flatMap { index[$0] } ?? .nan }
+        kinds.append(.categorical(categories: categories))
+      }
+      precondition(values.count == rowCount, "column \(j) has \(values.count) values, expected \(rowCount)")
+      storage.withUnsafeMutableBufferPointer { out in
+        var k = j
+        for v in values {
+          out[k] = v
+          k += columnCount
+        }
+      }
+    }
+    return Dataset(
+      name: name, source: source,
+      features: Matrix(rows: rowCount, columns: columnCount, storage: storage),
+      featureNames: featureNames, featureKinds: kinds, targetName: targetName,
+      classNames: classNames, target: target)
+  }
+
+  /// Labels sorted numerically when every label reads as a number, else lexicographically.
+  static func sortedLabels(_ labels: Set<String>) -> [String] {
+    let numbers = labels.map { ($0, parseDouble($0)) }
+    if numbers.allSatisfy({ $0.1 != nil }) {
+      return numbers.sorted { a, b in
+        let x = a.1 ?? 0, y = b.1 ?? 0
+        return x != y ? x < y : a.0 < b.0
+      }.map(\.0)
+    }
+    return labels.sorted()
+  }
+}
+
+/// Reads a whole file into memory.
+///
+/// - Throws: `DatasetError.unreadableFile` with the system's reason.
+func readFileBytes(_ path: String) throws(DatasetError) -> [UInt8] {
+  guard let handle = fopen(path, "rb") else {
+    throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+  }
+  defer { fclose(handle) }
+  var bytes = [UInt8]()
+  var chunk = [UInt8](repeating: 0, count: 1 << 20)
+  while true {
+    let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+    if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+    if count < chunk.count {
+      if ferror(handle) != 0 {
+        throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+      }
+      break
+    }
+  }
+  return bytes
+}
