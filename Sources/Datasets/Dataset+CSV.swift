@@ -78,14 +78,18 @@ func parseDelimited(
 
   // Rough row estimate from the size of the first record, to reserve capacity once.
   let estimate = max(16, bytes.count / max(1, scanner.position) + 16)
-  var numbers = [[Double]](repeating: [], count: columnCount)
-  for j in 0..<columnCount { numbers[j].reserveCapacity(estimate) }
+  // Row-major values of every column (NaN for text columns); field ranges are kept only for
+  // text columns and the target, so numeric fields cost one parse and one append.
+  var values = [Double]()
+  values.reserveCapacity(estimate * columnCount)
   var isNumeric = [Bool](repeating: true, count: columnCount)
   isNumeric[targetIndex] = false
-  var cells = [FieldRange]()
-  cells.reserveCapacity(estimate * columnCount)
+  var textCells = [[FieldRange]](repeating: [], count: columnCount)
+  textCells[targetIndex].reserveCapacity(estimate)
   var rowLines = [Int]()
+  var rowStarts = [Int]()
   rowLines.reserveCapacity(estimate)
+  rowStarts.reserveCapacity(estimate)
 
   while true {
     if pending {
@@ -100,26 +104,32 @@ func parseDelimited(
         column: got < columnCount ? scanner.column(got) : .position(columnCount + 1))
     }
     rowLines.append(scanner.recordLine)
+    rowStarts.append(scanner.recordStart)
     for j in 0..<columnCount {
       let field = fields[j]
-      cells.append(field)
-      guard isNumeric[j] else { continue }
-      if field.escaped {
+      if isNumeric[j] {
+        if !field.escaped {
+          if isMissingMarker(bytes, field.start, field.end) {
+            values.append(.nan)
+            continue
+          }
+          if let value = parseDouble(bytes, field.start, field.end) {
+            values.append(value)
+            continue
+          }
+        }
+        // Column j turns out to be text: recover its fields of the rows read so far.
         isNumeric[j] = false
-      } else if isMissingMarker(bytes, field.start, field.end) {
-        numbers[j].append(.nan)
-      } else if let value = parseDouble(bytes, field.start, field.end) {
-        numbers[j].append(value)
-      } else {
-        isNumeric[j] = false
+        textCells[j] = try reread(column: j, rows: rowStarts.dropLast(), lines: rowLines.dropLast(), scanner)
       }
+      values.append(.nan)
+      textCells[j].append(field)
     }
   }
   guard !rowLines.isEmpty else { throw .emptyFile(file: file) }
 
   func texts(_ j: Int) -> [String?] {
-    stride(from: j, to: cells.count, by: columnCount).map { k -> String? in
-      let field = cells[k]
+    textCells[j].map { field -> String? in
       if !field.escaped, isMissingMarker(bytes, field.start, field.end) { return nil }
       return scanner.text(field)
     }
@@ -128,9 +138,29 @@ func parseDelimited(
   var features = [RawColumn]()
   for j in 0..<columnCount where j != targetIndex {
     featureNames.append(names[j])
-    features.append(isNumeric[j] ? .numeric(numbers[j]) : .text(texts(j)))
+    if isNumeric[j] {
+      features.append(.numericStrided(values: values, offset: j, stride: columnCount))
+    } else {
+      features.append(.text(texts(j)))
+    }
   }
   return RawTable(
     file: file, featureNames: featureNames, features: features, targetName: names[targetIndex],
     targetLabels: texts(targetIndex), rowLines: rowLines, targetPosition: targetIndex + 1)
+}
+
+/// The fields of column `column` on the rows starting at `rows` (byte offsets) on `lines`.
+private func reread(
+  column: Int, rows: ArraySlice<Int>, lines: ArraySlice<Int>, _ scanner: RecordScanner
+) throws(DatasetError) -> [FieldRange] {
+  var scanner = scanner
+  var fields = [FieldRange]()
+  var out = [FieldRange]()
+  out.reserveCapacity(rows.count)
+  for (start, line) in zip(rows, lines) {
+    scanner.seek(position: start, line: line)
+    _ = try scanner.nextRecord(into: &fields)
+    out.append(fields[column])
+  }
+  return out
 }

@@ -9,6 +9,9 @@ import Linalg
 enum RawColumn {
   /// Parsed numbers; `NaN` marks a missing value.
   case numeric([Double])
+  /// Parsed numbers held every `stride`-th value of a shared row-major buffer, from `offset`
+  /// (the CSV reader's layout, kept to avoid copying each column out).
+  case numericStrided(values: [Double], offset: Int, stride: Int)
   /// Category indices into a declared list (ARFF/KEEL nominal); `NaN` marks a missing value.
   case nominal(codes: [Double], categories: [String])
   /// Free text (`nil` = missing); becomes categorical with categories in sorted order.
@@ -58,6 +61,20 @@ struct RawTable {
     for (j, column) in features.enumerated() {
       let values: [Double]
       switch column {
+      case .numericStrided(let buffer, let offset, let stride):
+        precondition(buffer.count == rowCount * stride, "strided column has the wrong length")
+        kinds.append(.numeric)
+        storage.withUnsafeMutableBufferPointer { out in
+          buffer.withUnsafeBufferPointer { source in
+            var k = j, s = offset
+            for _ in 0..<rowCount {
+              out[k] = source[s]
+              k += columnCount
+              s += stride
+            }
+          }
+        }
+        continue
       case .numeric(let numbers):
         values = numbers
         kinds.append(.numeric)

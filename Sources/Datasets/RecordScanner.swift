@@ -26,12 +26,20 @@ struct RecordScanner {
   private(set) var line = 1
   /// The 1-based line the last record returned by `nextRecord` started on.
   private(set) var recordLine = 1
+  /// The byte offset where the last record returned by `nextRecord` starts.
+  private(set) var recordStart = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
     self.bytes = bytes
     self.file = file
     // Skip a UTF-8 byte-order mark.
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+  }
+
+  /// Moves to a record start previously seen at `position` on `line` (to re-read rows).
+  mutating func seek(position: Int, line: Int) {
+    self.position = position
+    self.line = line
   }
 
   /// The column at zero-based `index`, by name when known.
@@ -59,6 +67,7 @@ struct RecordScanner {
     }
     guard position < n else { return false }
     recordLine = line
+    recordStart = position
     fields.removeAll(keepingCapacity: true)
     var pos = position
     while true {
