@@ -65,7 +65,9 @@ struct ValueScanner {
   /// the end of the range; a quoted value ends at its closing quote. Does not consume the stop.
   ///
   /// - Throws: `DatasetError.unterminatedQuote` naming `column`.
-  mutating func value(stoppingAt stops: [UInt8], column: DatasetError.Column) throws(DatasetError) -> Token {
+  mutating func value(stoppingAt stops: [UInt8], column: DatasetError.Column) throws(DatasetError)
+    -> Token
+  {
     skipBlanks()
     guard position < end else { return Token(text: "", quoted: false) }
     let first = bytes[position]
@@ -98,7 +100,9 @@ struct ValueScanner {
     while i < end, !stops.contains(bytes[i]), bytes[i] != 0x25 { i += 1 }
     let (s, e) = trimmed(bytes, position, i)
     position = i
-    return Token(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self), quoted: false)
+    return Token(
+      text: String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self),
+      quoted: false)
   }
 
   /// Consumes `byte` if it is next (after blanks); returns whether it did.

@@ -35,7 +35,8 @@ struct AttributeHeader {
     while index < lines.count {
       let line = lines[index]
       index += 1
-      var scanner = ValueScanner(bytes: bytes, file: file, line: line.number, position: line.start, end: line.end)
+      var scanner = ValueScanner(
+        bytes: bytes, file: file, line: line.number, position: line.start, end: line.end)
       if scanner.atEnd { continue }
       sawContent = true
       guard scanner.consume(0x40) else {  // @
@@ -48,14 +49,21 @@ struct AttributeHeader {
       case "relation":
         continue
       case "attribute":
-        attributes.append(try Self.attribute(&scanner, line: line.number, file: file, position: attributes.count + 1))
+        attributes.append(
+          try Self.attribute(
+            &scanner, line: line.number, file: file, position: attributes.count + 1))
       case "inputs", "input":
-        inputs = try scanner.commaSeparated(column: { .position($0 + 1) }).map(\.text).filter { !$0.isEmpty }
+        inputs = try scanner.commaSeparated(column: { .position($0 + 1) }).map(\.text).filter {
+          !$0.isEmpty
+        }
       case "outputs", "output":
-        outputs = try scanner.commaSeparated(column: { .position($0 + 1) }).map(\.text).filter { !$0.isEmpty }
+        outputs = try scanner.commaSeparated(column: { .position($0 + 1) }).map(\.text).filter {
+          !$0.isEmpty
+        }
       case "data":
         guard !attributes.isEmpty else {
-          throw .malformedHeader(file: file, line: line.number, reason: "@data before any @attribute")
+          throw .malformedHeader(
+            file: file, line: line.number, reason: "@data before any @attribute")
         }
         dataStart = index
         return
@@ -78,9 +86,11 @@ struct AttributeHeader {
       throw .malformedHeader(file: file, line: line, reason: "@attribute without a name")
     }
     if scanner.consume(0x7B) {  // {
-      var values = try scanner.commaSeparated(closing: 0x7D, column: { _ in .named(name) }).map(\.text)
+      var values = try scanner.commaSeparated(closing: 0x7D, column: { _ in .named(name) }).map(
+        \.text)
       guard scanner.consume(0x7D) else {
-        throw .malformedHeader(file: file, line: line, reason: "nominal attribute '\(name)' has no closing '}'")
+        throw .malformedHeader(
+          file: file, line: line, reason: "nominal attribute '\(name)' has no closing '}'")
       }
       if values == [""] { values = [] }
       var index = [String: Int](minimumCapacity: values.count)
@@ -94,13 +104,16 @@ struct AttributeHeader {
     case "string":
       return Attribute(name: name, kind: .string, line: line)
     case "date", "relational":
-      throw .unsupportedAttributeType(file: file, line: line, column: .named(name), type: type.lowercased())
+      throw .unsupportedAttributeType(
+        file: file, line: line, column: .named(name), type: type.lowercased())
     case "":
       throw .malformedHeader(file: file, line: line, reason: "attribute '\(name)' has no type")
     default:
       throw .malformedHeader(
         file: file, line: line,
-        reason: "attribute '\(name)' has unknown type '\(type)'; expected numeric, real, integer, string or {values}")
+        reason:
+          "attribute '\(name)' has unknown type '\(type)'; expected numeric, real, integer, string or {values}"
+      )
     }
   }
 }

@@ -86,18 +86,25 @@ func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) 
   if mantissa == 0 { return negative ? -0.0 : 0.0 }
   if significant <= 19, mantissa < (1 << 53), exponent >= -22, exponent <= 22 {
     var value = Double(mantissa)
-    if exponent < 0 { value /= exactPowersOfTen[-exponent] } else { value *= exactPowersOfTen[exponent] }
+    if exponent < 0 {
+      value /= exactPowersOfTen[-exponent]
+    } else {
+      value *= exactPowersOfTen[exponent]
+    }
     return negative ? -value : value
   }
   return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
 }
 
 /// `inf` / `infinity` in any case, after an optional sign already consumed.
-private func parseSpecial(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, negative: Bool) -> Double? {
+private func parseSpecial(
+  _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, negative: Bool
+) -> Double? {
   let length = end - start
   guard length == 3 || length == 8 else { return nil }
   let word = "infinity".utf8
-  for (offset, expected) in word.prefix(length).enumerated() where bytes[start + offset] | 0x20 != expected {
+  for (offset, expected) in word.prefix(length).enumerated()
+  where bytes[start + offset] | 0x20 != expected {
     return nil
   }
   return negative ? -.infinity : .infinity
@@ -112,7 +119,9 @@ func isMissingMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: I
   case 1: return bytes[start] == 0x3F  // ?
   case 2: return bytes[start] == 0x4E && bytes[start + 1] == 0x41  // NA
   case 3:
-    let a = bytes[start], b = bytes[start + 1], c = bytes[start + 2]
+    let a = bytes[start]
+    let b = bytes[start + 1]
+    let c = bytes[start + 2]
     return b == 0x61 && ((a == 0x4E && c == 0x4E) || (a == 0x6E && c == 0x6E))  // NaN nan
   case 6:
     // <null>

@@ -15,7 +15,9 @@ extension Dataset {
   ///   keep their declared category order; classes are sorted (see `readCSV(from:target:)`).
   /// - Throws: `DatasetError` naming the file, line and column of the first problem, e.g.
   ///   `.nonNumericValue` for text in a numeric attribute or `.undeclaredNominalValue`.
-  public static func readARFF(from path: String, target: String? = nil) throws(DatasetError) -> Dataset {
+  public static func readARFF(from path: String, target: String? = nil) throws(DatasetError)
+    -> Dataset
+  {
     let bytes = try readFileBytes(path)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetError) -> Dataset in
       try parseAttributeFile(buffer, file: fileName(path), target: target)
@@ -70,17 +72,21 @@ func parseAttributeFile(
   var row = [Token?](repeating: nil, count: columnCount)
 
   for line in lines[header.dataStart...] {
-    var scanner = ValueScanner(bytes: bytes, file: file, line: line.number, position: line.start, end: line.end)
+    var scanner = ValueScanner(
+      bytes: bytes, file: file, line: line.number, position: line.start, end: line.end)
     if scanner.atEnd { continue }
     if scanner.consume(0x7B) {  // { sparse row
       for k in 0..<columnCount { row[k] = nil }
       try readSparse(&scanner, into: &row, names: names)
     } else {
-      let tokens = try scanner.commaSeparated(column: { $0 < columnCount ? .named(names[$0]) : .position($0 + 1) })
+      let tokens = try scanner.commaSeparated(column: {
+        $0 < columnCount ? .named(names[$0]) : .position($0 + 1)
+      })
       guard tokens.count == columnCount else {
         throw .raggedRow(
           file: file, line: line.number, expected: columnCount, got: tokens.count,
-          column: tokens.count < columnCount ? .named(names[tokens.count]) : .position(columnCount + 1))
+          column: tokens.count < columnCount
+            ? .named(names[tokens.count]) : .position(columnCount + 1))
       }
       for k in 0..<columnCount { row[k] = tokens[k] }
     }
@@ -139,8 +145,11 @@ func parseAttributeFile(
 }
 
 /// Reads the items of a sparse row `{index value, index value}` after its opening brace.
-private func readSparse(_ scanner: inout ValueScanner, into row: inout [Token?], names: [String]) throws(DatasetError) {
-  let file = scanner.file, line = scanner.line
+private func readSparse(_ scanner: inout ValueScanner, into row: inout [Token?], names: [String])
+  throws(DatasetError)
+{
+  let file = scanner.file
+  let line = scanner.line
   if scanner.consume(0x7D) { return }  // {}
   while true {
     let indexToken = try scanner.word(column: .position(row.count + 1))

@@ -16,7 +16,9 @@ extension Dataset {
   ///   - target: the target column's name; `nil` means the last column.
   /// - Returns: a dataset named after the file stem, with `source` = `path`.
   /// - Throws: `DatasetError` naming the file, line and column of the first problem.
-  public static func readCSV(from path: String, target: String? = nil) throws(DatasetError) -> Dataset {
+  public static func readCSV(from path: String, target: String? = nil) throws(DatasetError)
+    -> Dataset
+  {
     let bytes = try readFileBytes(path)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetError) -> Dataset in
       try parseDelimited(buffer, file: fileName(path), hasHeader: true, target: target)
@@ -120,7 +122,8 @@ func parseDelimited(
         }
         // Column j turns out to be text: recover its fields of the rows read so far.
         isNumeric[j] = false
-        textCells[j] = try reread(column: j, rows: rowStarts.dropLast(), lines: rowLines.dropLast(), scanner)
+        textCells[j] = try reread(
+          column: j, rows: rowStarts.dropLast(), lines: rowLines.dropLast(), scanner)
       }
       values.append(.nan)
       textCells[j].append(field)

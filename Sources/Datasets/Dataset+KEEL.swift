@@ -13,7 +13,9 @@ extension Dataset {
   ///   - target: the target attribute's name; `nil` means the `@outputs` attribute or the last column.
   /// - Returns: a dataset named after the file stem, with `source` = `path`.
   /// - Throws: `DatasetError` naming the file, line and column of the first problem.
-  public static func readKEEL(from path: String, target: String? = nil) throws(DatasetError) -> Dataset {
+  public static func readKEEL(from path: String, target: String? = nil) throws(DatasetError)
+    -> Dataset
+  {
     let bytes = try readFileBytes(path)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetError) -> Dataset in
       let file = fileName(path)
@@ -34,7 +36,8 @@ extension Dataset {
   ///     column, or KEEL's `@outputs`).
   /// - Returns: a dataset named after the file stem.
   /// - Throws: `DatasetError.unknownFormat` for any other extension, else the reader's errors.
-  public static func read(from path: String, target: String? = nil) throws(DatasetError) -> Dataset {
+  public static func read(from path: String, target: String? = nil) throws(DatasetError) -> Dataset
+  {
     switch DatasetFormat(path: path) {
     case .csv: return try readCSV(from: path, target: target)
     case .arff: return try readARFF(from: path, target: target)

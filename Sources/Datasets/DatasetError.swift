@@ -29,7 +29,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Text found in a column that must be numeric (an ARFF/KEEL numeric attribute).
   case nonNumericValue(file: String, line: Int, column: Column, value: String)
   /// A value not among the categories an ARFF or KEEL header declares for that column.
-  case undeclaredNominalValue(file: String, line: Int, column: Column, value: String, declared: [String])
+  case undeclaredNominalValue(
+    file: String, line: Int, column: Column, value: String, declared: [String])
   /// The file holds no header or no data rows.
   case emptyFile(file: String)
   /// The requested target column does not exist; `available` lists the columns that do.
@@ -60,42 +61,48 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A one-line message naming the place and the problem.
   public var description: String {
     switch self {
-    case let .raggedRow(file, line, expected, got, column):
+    case .raggedRow(let file, let line, let expected, let got, let column):
       return "\(file):\(line): expected \(expected) fields, got \(got) (column \(column))"
-    case let .unterminatedQuote(file, line, column):
-      return "\(file):\(line): quoted field in column \(column) is never closed; add the closing '\"'"
-    case let .nonNumericValue(file, line, column, value):
+    case .unterminatedQuote(let file, let line, let column):
+      return
+        "\(file):\(line): quoted field in column \(column) is never closed; add the closing '\"'"
+    case .nonNumericValue(let file, let line, let column, let value):
       return "\(file):\(line): column \(column) is numeric but holds '\(value)'"
-    case let .undeclaredNominalValue(file, line, column, value, declared):
+    case .undeclaredNominalValue(let file, let line, let column, let value, let declared):
       let list = declared.map { "'\($0)'" }.joined(separator: ", ")
-      return "\(file):\(line): column \(column) has value '\(value)', not among the declared {\(list)}"
-    case let .emptyFile(file):
+      return
+        "\(file):\(line): column \(column) has value '\(value)', not among the declared {\(list)}"
+    case .emptyFile(let file):
       return "\(file): no header or no data rows"
-    case let .missingTargetColumn(file, target, available):
+    case .missingTargetColumn(let file, let target, let available):
       let list = available.map { "'\($0)'" }.joined(separator: ", ")
       return "\(file): no target column '\(target)'; columns are \(list)"
-    case let .malformedHeader(file, line, reason):
+    case .malformedHeader(let file, let line, let reason):
       return "\(file):\(line): malformed header: \(reason)"
-    case let .malformedRow(file, line, reason):
+    case .malformedRow(let file, let line, let reason):
       return "\(file):\(line): malformed row: \(reason)"
-    case let .unsupportedAttributeType(file, line, column, type):
-      return "\(file):\(line): column \(column) has type '\(type)', which is not supported; convert it to numeric or nominal"
-    case let .unreadableFile(path, reason):
+    case .unsupportedAttributeType(let file, let line, let column, let type):
+      return
+        "\(file):\(line): column \(column) has type '\(type)', which is not supported; convert it to numeric or nominal"
+    case .unreadableFile(let path, let reason):
       return "\(path): cannot read file (\(reason))"
-    case let .unknownFormat(path):
+    case .unknownFormat(let path):
       return "\(path): unknown format; expected a .csv, .arff or .dat file"
-    case let .unknownDataset(name, suggestions):
+    case .unknownDataset(let name, let suggestions):
       if suggestions.isEmpty { return "no dataset named '\(name)'; see `metaprobe datasets list`" }
-      return "no dataset named '\(name)'; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
-    case let .missingTargetValue(file, line, column):
-      return "\(file):\(line): target column \(column) is missing on this row; remove the row or fill the label"
-    case let .noFeatureColumns(file):
+      return
+        "no dataset named '\(name)'; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+    case .missingTargetValue(let file, let line, let column):
+      return
+        "\(file):\(line): target column \(column) is missing on this row; remove the row or fill the label"
+    case .noFeatureColumns(let file):
       return "\(file): no feature columns besides the target"
-    case let .invalidSplit(reason):
+    case .invalidSplit(let reason):
       return "invalid split: \(reason)"
-    case let .datasetsRootNotFound(searched):
-      return "no datasets/ directory with a collection.json found (set METAPROBE_DATASETS); searched \(searched.joined(separator: ", "))"
-    case let .malformedCollection(path, reason):
+    case .datasetsRootNotFound(let searched):
+      return
+        "no datasets/ directory with a collection.json found (set METAPROBE_DATASETS); searched \(searched.joined(separator: ", "))"
+    case .malformedCollection(let path, let reason):
       return "\(path): malformed collection.json: \(reason)"
     }
   }

@@ -21,12 +21,15 @@ extension DatasetRegistry {
     var searched = [String]()
     if let path = environment["METAPROBE_DATASETS"], !path.isEmpty {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
         return URL(fileURLWithPath: path)
       }
       searched.append("METAPROBE_DATASETS=\(path)")
     }
-    let executable = executableDirectory ?? Bundle.main.executableURL?.deletingLastPathComponent().path
+    let executable =
+      executableDirectory ?? Bundle.main.executableURL?.deletingLastPathComponent().path
     for start in [currentDirectory, executable].compactMap({ $0 }) {
       var directory = URL(fileURLWithPath: start).standardizedFileURL
       while true {
@@ -51,10 +54,14 @@ extension DatasetRegistry {
   /// `true` when `directory` has a subfolder with a `collection.json`.
   private static func holdsCollection(_ directory: URL) -> Bool {
     let manager = FileManager.default
-    guard let folders = try? manager.contentsOfDirectory(atPath: directory.path) else { return false }
+    guard let folders = try? manager.contentsOfDirectory(atPath: directory.path) else {
+      return false
+    }
     return folders.contains { folder in
       !folder.hasPrefix(".")
-        && manager.fileExists(atPath: directory.appendingPathComponent(folder).appendingPathComponent("collection.json").path)
+        && manager.fileExists(
+          atPath: directory.appendingPathComponent(folder).appendingPathComponent("collection.json")
+            .path)
     }
   }
 }

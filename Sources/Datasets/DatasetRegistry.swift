@@ -74,7 +74,8 @@ public struct DatasetRegistry: Sendable {
         taken.insert(name)
         entries.append(
           Entry(
-            name: name, collection: info.collection, path: directory.appendingPathComponent(file).path,
+            name: name, collection: info.collection,
+            path: directory.appendingPathComponent(file).path,
             source: info.source, licence: info.licence, target: info.targets?[stem]))
       }
     }
@@ -129,7 +130,9 @@ public struct DatasetRegistry: Sendable {
       let stem = fileStem(entry.path).lowercased()
       let distance = min(editDistance(query, candidate), editDistance(query, stem))
       if distance <= limit { return (distance, entry.name) }
-      if !query.isEmpty, candidate.contains(query) || query.contains(stem) { return (limit + 1, entry.name) }
+      if !query.isEmpty, candidate.contains(query) || query.contains(stem) {
+        return (limit + 1, entry.name)
+      }
       return nil
     }
     return scored.sorted { $0 < $1 }.prefix(5).map(\.1)
@@ -138,7 +141,8 @@ public struct DatasetRegistry: Sendable {
 
 /// Levenshtein distance between two strings, by characters.
 func editDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a), y = Array(b)
+  let x = Array(a)
+  let y = Array(b)
   guard !x.isEmpty else { return y.count }
   guard !y.isEmpty else { return x.count }
   var previous = Array(0...y.count)
@@ -146,7 +150,8 @@ func editDistance(_ a: String, _ b: String) -> Int {
   for i in 1...x.count {
     current[0] = i
     for j in 1...y.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+      current[j] = min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
     }
     swap(&previous, &current)
   }

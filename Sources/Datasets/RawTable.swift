@@ -1,9 +1,10 @@
+import Linalg
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Linalg
 
 /// One feature column as a reader produced it, before it becomes part of a `Dataset`.
 enum RawColumn {
@@ -66,7 +67,8 @@ struct RawTable {
         kinds.append(.numeric)
         storage.withUnsafeMutableBufferPointer { out in
           buffer.withUnsafeBufferPointer { source in
-            var k = j, s = offset
+            var k = j
+            var s = offset
             for _ in 0..<rowCount {
               out[k] = source[s]
               k += columnCount
@@ -88,7 +90,8 @@ struct RawTable {
         values = texts.map { $0.flatMap { index[$0] } ?? .nan }
         kinds.append(.categorical(categories: categories))
       }
-      precondition(values.count == rowCount, "column \(j) has \(values.count) values, expected \(rowCount)")
+      precondition(
+        values.count == rowCount, "column \(j) has \(values.count) values, expected \(rowCount)")
       storage.withUnsafeMutableBufferPointer { out in
         var k = j
         for v in values {
@@ -109,7 +112,8 @@ struct RawTable {
     let numbers = labels.map { ($0, parseDouble($0)) }
     if numbers.allSatisfy({ $0.1 != nil }) {
       return numbers.sorted { a, b in
-        let x = a.1 ?? 0, y = b.1 ?? 0
+        let x = a.1 ?? 0
+        let y = b.1 ?? 0
         return x != y ? x < y : a.0 < b.0
       }.map(\.0)
     }

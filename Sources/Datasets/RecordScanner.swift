@@ -96,7 +96,9 @@ struct RecordScanner {
         fields.append(FieldRange(start: s + 1, end: i, quoted: true, escaped: escaped))
         i += 1
         while i < n, ASCII.isBlank(bytes[i]) { i += 1 }
-        if i < n, bytes[i] != ASCII.comma, bytes[i] != ASCII.newline, bytes[i] != ASCII.carriageReturn {
+        if i < n, bytes[i] != ASCII.comma, bytes[i] != ASCII.newline,
+          bytes[i] != ASCII.carriageReturn
+        {
           throw .malformedRow(
             file: file, line: line,
             reason: "unexpected text after the closing quote in column \(column(fields.count - 1))")

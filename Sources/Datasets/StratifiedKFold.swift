@@ -48,7 +48,9 @@ public struct StratifiedKFold: Sendable, Equatable {
   /// - Parameter labels: one class label per row.
   /// - Returns: for fold i, `test` = rows assigned to fold i, `train` = every other row.
   /// - Throws: as `foldAssignment(for:)`.
-  public func splits<Label: Hashable>(for labels: [Label]) throws(DatasetError) -> [(train: [Int], test: [Int])] {
+  public func splits<Label: Hashable>(for labels: [Label]) throws(DatasetError) -> [(
+    train: [Int], test: [Int]
+  )] {
     splits(from: try foldAssignment(for: labels))
   }
 
@@ -63,7 +65,8 @@ public struct StratifiedKFold: Sendable, Equatable {
 
   private func splits(from assignment: [Int]) -> [(train: [Int], test: [Int])] {
     (0..<folds).map { fold in
-      var train = [Int](), test = [Int]()
+      var train = [Int]()
+      var test = [Int]()
       for (row, f) in assignment.enumerated() {
         if f == fold { test.append(row) } else { train.append(row) }
       }
@@ -108,7 +111,9 @@ public struct StratifiedKFold: Sendable, Equatable {
     }
     var classFolds = [[Int]](repeating: [], count: classCount)
     for c in 0..<classCount {
-      for fold in 0..<k { classFolds[c].append(contentsOf: repeatElement(fold, count: allocation[fold][c])) }
+      for fold in 0..<k {
+        classFolds[c].append(contentsOf: repeatElement(fold, count: allocation[fold][c]))
+      }
       shuffle(&classFolds[c])
     }
     var next = [Int](repeating: 0, count: classCount)

@@ -67,7 +67,8 @@ public struct StratifiedSplit: Sendable, Equatable {
     var sizes = ideal.map { Int(($0 + 1e-9).rounded(.down)) }
     var left = count - sizes.reduce(0, +)
     let byRemainder = sizes.indices.sorted { a, b in
-      let ra = ideal[a] - Double(sizes[a]), rb = ideal[b] - Double(sizes[b])
+      let ra = ideal[a] - Double(sizes[a])
+      let rb = ideal[b] - Double(sizes[b])
       return ra != rb ? ra > rb : a < b
     }
     for part in byRemainder where left > 0 && fractions[part] > 0 {
@@ -99,6 +100,7 @@ extension Dataset {
     trainFraction: Double, validationFraction: Double = 0, using generator: inout SeededGenerator
   ) throws(DatasetError) -> StratifiedSplit {
     try StratifiedSplit(
-      labels: target, trainFraction: trainFraction, validationFraction: validationFraction, using: &generator)
+      labels: target, trainFraction: trainFraction, validationFraction: validationFraction,
+      using: &generator)
   }
 }

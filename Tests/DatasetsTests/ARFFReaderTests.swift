@@ -45,14 +45,19 @@ import Testing
   }
 
   @Test func escapedQuotesInsideQuotedValues() throws {
-    let text = "@relation r\n@attribute s string\n@attribute c {p,q}\n@data\n'it\\'s, ok',p\n\"x\",q\n"
+    let text =
+      "@relation r\n@attribute s string\n@attribute c {p,q}\n@data\n'it\\'s, ok',p\n\"x\",q\n"
     let data = try parseARFFText(text)
     #expect(data.featureKinds[0] == .categorical(categories: ["it's, ok", "x"]))
   }
 
   @Test func raggedARFFRowNamesTheMissingAttribute() {
-    let text = "@relation r\n@attribute a numeric\n@attribute b numeric\n@attribute c {x}\n@data\n1,2\n"
-    #expect(throws: DatasetError.raggedRow(file: "t.arff", line: 6, expected: 3, got: 2, column: .named("c"))) {
+    let text =
+      "@relation r\n@attribute a numeric\n@attribute b numeric\n@attribute c {x}\n@data\n1,2\n"
+    #expect(
+      throws: DatasetError.raggedRow(
+        file: "t.arff", line: 6, expected: 3, got: 2, column: .named("c"))
+    ) {
       try parseARFFText(text)
     }
   }

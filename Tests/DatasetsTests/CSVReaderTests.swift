@@ -24,7 +24,10 @@ extension CSVReaderTests {
 
   @Test func lineNumbersCountNewlinesInsideQuotes() {
     let text = "a,b,c\n1,\"x\ny\",z\n1,2\n"
-    #expect(throws: DatasetError.raggedRow(file: "t.csv", line: 4, expected: 3, got: 2, column: .named("c"))) {
+    #expect(
+      throws: DatasetError.raggedRow(
+        file: "t.csv", line: 4, expected: 3, got: 2, column: .named("c"))
+    ) {
       try Dataset(csvText: text, name: "t")
     }
   }
@@ -36,11 +39,16 @@ extension CSVReaderTests {
   }
 
   @Test func numbersParseExactlyIncludingExponentsAndLongMantissas() throws {
-    let values = ["0.1", "-2.5e-3", "1e22", "123456789012345678901234", "3.", ".5", "+7", "2.2250738585072014e-308"]
+    let values = [
+      "0.1", "-2.5e-3", "1e22", "123456789012345678901234", "3.", ".5", "+7",
+      "2.2250738585072014e-308",
+    ]
     let text = "v,label\n" + values.map { "\($0),a" }.joined(separator: "\n")
     let data = try Dataset(csvText: text, name: "n")
     #expect(data.featureKinds == [.numeric])
-    #expect(data.features.column(0) == values.map { Double($0.hasPrefix("+") ? String($0.dropFirst()) : $0) ?? .nan })
+    #expect(
+      data.features.column(0)
+        == values.map { Double($0.hasPrefix("+") ? String($0.dropFirst()) : $0) ?? .nan })
   }
 }
 

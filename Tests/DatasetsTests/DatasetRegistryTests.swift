@@ -11,20 +11,27 @@ import Testing
     let manager = FileManager.default
     func write(_ relative: String, _ text: String) throws {
       let url = root.appendingPathComponent(relative)
-      try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try manager.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try text.write(to: url, atomically: true, encoding: .utf8)
     }
     try write(
       "sklearn/collection.json",
-      #"{"collection": "sklearn", "source": "scikit-learn", "licence": "BSD-3-Clause", "targets": {"iris": "species"}}"#)
+      #"{"collection": "sklearn", "source": "scikit-learn", "licence": "BSD-3-Clause", "targets": {"iris": "species"}}"#
+    )
     try write("sklearn/iris.csv", "species,a,b\nx,1,2\ny,3,4\nx,5,6\n")
-    try write("keel/collection.json", #"{"collection": "keel", "source": "KEEL", "licence": "CC BY", "url": "https://keel.es"}"#)
+    try write(
+      "keel/collection.json",
+      #"{"collection": "keel", "source": "KEEL", "licence": "CC BY", "url": "https://keel.es"}"#)
     try write("keel/iris.dat", "1, 2, A\n3, 4, B\n")
     try write("keel/wine.dat", "1, 2, A\n3, 4, B\n")
     try write("keel/README.md", "# KEEL\n")
     try write("keel/.hidden.csv", "a,b\n1,2\n")
-    try write("openml/collection.json", #"{"collection": "openml", "source": "OpenML", "licence": "CC0"}"#)
-    try write("openml/iris.arff", "@relation iris\n@attribute a numeric\n@attribute c {p,q}\n@data\n1,p\n2,q\n")
+    try write(
+      "openml/collection.json", #"{"collection": "openml", "source": "OpenML", "licence": "CC0"}"#)
+    try write(
+      "openml/iris.arff",
+      "@relation iris\n@attribute a numeric\n@attribute c {p,q}\n@data\n1,p\n2,q\n")
     try write("notes/readme.txt", "not a collection\n")
     return project
   }
@@ -52,7 +59,10 @@ import Testing
 
   @Test func unknownNameSuggestsCloseNames() throws {
     let registry = try DatasetRegistry(root: makeTree().appendingPathComponent("datasets"))
-    #expect(throws: DatasetError.unknownDataset(name: "irsi", suggestions: ["iris", "keel/iris", "openml/iris"])) {
+    #expect(
+      throws: DatasetError.unknownDataset(
+        name: "irsi", suggestions: ["iris", "keel/iris", "openml/iris"])
+    ) {
       try registry.load("irsi")
     }
   }
@@ -63,7 +73,9 @@ import Testing
     let path = project.appendingPathComponent("datasets/openml/iris.arff").path
     #expect(try registry.resolve(path).name == "iris")
     #expect(try registry.resolve("wine").name == "wine")
-    #expect(throws: DatasetError.unreadableFile(path: "missing.csv", reason: "No such file or directory")) {
+    #expect(
+      throws: DatasetError.unreadableFile(path: "missing.csv", reason: "No such file or directory")
+    ) {
       try registry.resolve("missing.csv")
     }
   }
@@ -73,14 +85,17 @@ import Testing
     let root = project.appendingPathComponent("datasets")
     let nested = project.appendingPathComponent("a/b")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-    let found = try DatasetRegistry.locate(environment: [:], currentDirectory: nested.path, executableDirectory: "/")
+    let found = try DatasetRegistry.locate(
+      environment: [:], currentDirectory: nested.path, executableDirectory: "/")
     #expect(found.standardizedFileURL.path == root.standardizedFileURL.path)
     let fromEnvironment = try DatasetRegistry.locate(
-      environment: ["METAPROBE_DATASETS": root.path], currentDirectory: "/", executableDirectory: "/")
+      environment: ["METAPROBE_DATASETS": root.path], currentDirectory: "/",
+      executableDirectory: "/")
     #expect(fromEnvironment.path == root.path)
     let empty = try temporaryDirectory()
     #expect(throws: DatasetError.self) {
-      try DatasetRegistry.locate(environment: [:], currentDirectory: empty.path, executableDirectory: empty.path)
+      try DatasetRegistry.locate(
+        environment: [:], currentDirectory: empty.path, executableDirectory: empty.path)
     }
   }
 
@@ -88,7 +103,8 @@ import Testing
     let root = try temporaryDirectory()
     let folder = root.appendingPathComponent("bad")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try "{\"source\": 1}".write(to: folder.appendingPathComponent("collection.json"), atomically: true, encoding: .utf8)
+    try "{\"source\": 1}".write(
+      to: folder.appendingPathComponent("collection.json"), atomically: true, encoding: .utf8)
     #expect(throws: DatasetError.self) { try DatasetRegistry(root: root) }
   }
 }

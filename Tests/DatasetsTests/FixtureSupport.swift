@@ -5,7 +5,9 @@ import Testing
 
 /// The path of a file in the test bundle's `Fixtures` folder.
 func fixture(_ name: String) -> String {
-  let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil) ?? URL(fileURLWithPath: "Fixtures")
+  let folder =
+    Bundle.module.url(forResource: "Fixtures", withExtension: nil)
+    ?? URL(fileURLWithPath: "Fixtures")
   return folder.appendingPathComponent(name).path
 }
 

@@ -26,7 +26,8 @@ extension PreprocessingTests {
   @Test func imputerUsesTrainingMedianAndMostFrequentCategory() {
     let imputer = Imputer(fitting: Self.data, rows: Self.train)
     #expect(imputer.fillValues == [2, 1, 5, 0])
-    #expect(Imputer.fit(Self.data, rows: [0, 1, 2, 3]).fillValues[0] == 3)  // all rows: median of 1, 3, 100
+    // all rows: median of 1, 3, 100
+    #expect(Imputer.fit(Self.data, rows: [0, 1, 2, 3]).fillValues[0] == 3)
     let filled = imputer.transform(Self.data)
     #expect(filled.features.column(0) == [1, 2, 3, 100])
     #expect(filled.features.column(3) == [0, 0, 0, 0])
@@ -45,7 +46,8 @@ extension PreprocessingTests {
   @Test func standardizerUsesPopulationStatisticsOfTrainingRows() {
     let scaler = Standardizer(fitting: Self.data, rows: Self.train)
     #expect(scaler.means == [2, 0, 5, 0])
-    #expect(scaler.scales == [1, 1, 1, 1])  // sd of {1, 3} with ddof 0 is 1; colour categorical; flat constant
+    // sd of {1, 3} with ddof 0 is 1; colour categorical; flat constant
+    #expect(scaler.scales == [1, 1, 1, 1])
     let scaled = scaler.transform(Self.data)
     #expect(sameValues(scaled.features.column(0), [-1, .nan, 1, 98]))
     #expect(scaled.features.column(1) == [0, 1, 1, 2])
@@ -71,14 +73,16 @@ extension PreprocessingTests {
     #expect(encoded.featureNames == encoder.featureNames)
     #expect(encoded.featureKinds.allSatisfy { $0 == .numeric })
     #expect(encoded.features.column(1) == [1, 0, 0, 0])
-    #expect(encoded.features.column(2) == [0, 1, 1, 0])  // row 3 is the unseen category c: all zeros
+    // row 3 is the unseen category c: all zeros
+    #expect(encoded.features.column(2) == [0, 1, 1, 0])
     #expect(sameValues(encoded.features.column(0), [1, .nan, 3, 100]))
   }
 
   @Test func oneHotEncoderMatchesCategoriesByName() {
     let encoder = OneHotEncoder.fit(Self.data, rows: Self.train)
     var reordered = Self.data
-    reordered.featureKinds[1] = .categorical(categories: ["c", "b", "a"])  // same rows now read c, b, b, a
+    // same rows now read c, b, b, a
+    reordered.featureKinds[1] = .categorical(categories: ["c", "b", "a"])
     let encoded = encoder.transform(reordered)
     #expect(encoded.features.column(1) == [0, 0, 0, 1])
     #expect(encoded.features.column(2) == [0, 1, 1, 0])

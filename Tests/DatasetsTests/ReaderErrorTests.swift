@@ -12,31 +12,40 @@ import Testing
   }
 
   @Test func extraFieldIsNamedByPosition() {
-    #expect(throws: DatasetError.raggedRow(file: "t.csv", line: 2, expected: 2, got: 3, column: .position(3))) {
+    #expect(
+      throws: DatasetError.raggedRow(
+        file: "t.csv", line: 2, expected: 2, got: 3, column: .position(3))
+    ) {
       try Dataset(csvText: "a,b\n1,2,3\n", name: "t")
     }
   }
 
   @Test func unterminatedQuoteNamesTheLineWhereItOpened() {
-    #expect(throws: DatasetError.unterminatedQuote(file: "unterminated.csv", line: 2, column: .named("b"))) {
+    #expect(
+      throws: DatasetError.unterminatedQuote(file: "unterminated.csv", line: 2, column: .named("b"))
+    ) {
       try Dataset.readCSV(from: fixture("unterminated.csv"))
     }
   }
 
   @Test func textInARFFNumericAttributeIsRejected() {
     #expect(
-      throws: DatasetError.nonNumericValue(file: "bad_numeric.arff", line: 7, column: .named("y"), value: "oops")
+      throws: DatasetError.nonNumericValue(
+        file: "bad_numeric.arff", line: 7, column: .named("y"), value: "oops")
     ) { try Dataset.readARFF(from: fixture("bad_numeric.arff")) }
   }
 
   @Test func undeclaredNominalValueIsRejected() {
     let expected = DatasetError.undeclaredNominalValue(
-      file: "bad_nominal.arff", line: 8, column: .named("colour"), value: "purple", declared: ["red", "green"])
+      file: "bad_nominal.arff", line: 8, column: .named("colour"), value: "purple",
+      declared: ["red", "green"])
     #expect(throws: expected) { try Dataset.read(from: fixture("bad_nominal.arff")) }
   }
 
   @Test func emptyFileAndHeaderWithoutRowsAreEmpty() {
-    #expect(throws: DatasetError.emptyFile(file: "empty.csv")) { try Dataset.readCSV(from: fixture("empty.csv")) }
+    #expect(throws: DatasetError.emptyFile(file: "empty.csv")) {
+      try Dataset.readCSV(from: fixture("empty.csv"))
+    }
     #expect(throws: DatasetError.emptyFile(file: "header_only.csv")) {
       try Dataset.readCSV(from: fixture("header_only.csv"))
     }
@@ -44,31 +53,45 @@ import Testing
 
   @Test func missingTargetColumnListsAvailableColumns() {
     let expected = DatasetError.missingTargetColumn(
-      file: "missing.csv", target: "species", available: ["height", "colour", "code", "mixed", "target"])
-    #expect(throws: expected) { try Dataset.readCSV(from: fixture("missing.csv"), target: "species") }
+      file: "missing.csv", target: "species",
+      available: ["height", "colour", "code", "mixed", "target"])
+    #expect(throws: expected) {
+      try Dataset.readCSV(from: fixture("missing.csv"), target: "species")
+    }
   }
 
   @Test func missingTargetValueNamesTheRow() {
-    #expect(throws: DatasetError.missingTargetValue(file: "missing_target.csv", line: 3, column: .named("label"))) {
+    #expect(
+      throws: DatasetError.missingTargetValue(
+        file: "missing_target.csv", line: 3, column: .named("label"))
+    ) {
       try Dataset.readCSV(from: fixture("missing_target.csv"))
     }
   }
 
   @Test func dateAttributesAreRejectedClearly() {
     #expect(
-      throws: DatasetError.unsupportedAttributeType(file: "date.arff", line: 2, column: .named("when"), type: "date")
+      throws: DatasetError.unsupportedAttributeType(
+        file: "date.arff", line: 2, column: .named("when"), type: "date")
     ) { try Dataset.readARFF(from: fixture("date.arff")) }
   }
 
   @Test func unknownExtensionAndUnreadableFileAreReported() {
-    #expect(throws: DatasetError.unknownFormat(path: "data.txt")) { try Dataset.read(from: "data.txt") }
-    #expect(throws: DatasetError.unreadableFile(path: "/nonexistent/x.csv", reason: "No such file or directory")) {
+    #expect(throws: DatasetError.unknownFormat(path: "data.txt")) {
+      try Dataset.read(from: "data.txt")
+    }
+    #expect(
+      throws: DatasetError.unreadableFile(
+        path: "/nonexistent/x.csv", reason: "No such file or directory")
+    ) {
       try Dataset.read(from: "/nonexistent/x.csv")
     }
   }
 
   @Test func singleColumnHasNoFeatures() {
-    #expect(throws: DatasetError.noFeatureColumns(file: "t.csv")) { try Dataset(csvText: "label\na\nb\n", name: "t") }
+    #expect(throws: DatasetError.noFeatureColumns(file: "t.csv")) {
+      try Dataset(csvText: "label\na\nb\n", name: "t")
+    }
   }
 
   @Test func malformedAttributeDeclarationIsReported() {
@@ -90,6 +113,7 @@ import Testing
 func parseARFFText(_ text: String, target: String? = nil) throws(DatasetError) -> Dataset {
   let bytes = Array(text.utf8)
   return try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetError) -> Dataset in
-    try parseAttributeFile(buffer, file: "t.arff", target: target).makeDataset(name: "t", source: "memory")
+    try parseAttributeFile(buffer, file: "t.arff", target: target).makeDataset(
+      name: "t", source: "memory")
   }
 }

@@ -46,7 +46,8 @@ extension ResamplingTests {
 
   @Test func exactShareIsNotRoundedUpByFloatingPointError() {
     var generator = SeededGenerator(seed: 5)
-    let rows = NestedSubsample(labels: [Int](repeating: 0, count: 10), using: &generator).rows(fraction: 0.3)
+    let rows = NestedSubsample(labels: [Int](repeating: 0, count: 10), using: &generator).rows(
+      fraction: 0.3)
     #expect(rows.count == 3)
   }
 }
@@ -75,19 +76,25 @@ extension ResamplingTests {
   @Test func smallClassesAppearInEveryPart() throws {
     var generator = SeededGenerator(seed: 3)
     let labels = [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
-    let split = try StratifiedSplit(labels: labels, trainFraction: 0.8, validationFraction: 0.1, using: &generator)
+    let split = try StratifiedSplit(
+      labels: labels, trainFraction: 0.8, validationFraction: 0.1, using: &generator)
     for part in [split.train, split.validation, split.test] {
       #expect(part.contains { labels[$0] == 0 })
     }
   }
 
   @Test func sameSeedSameSplitAndBadFractionsThrow() throws {
-    var a = SeededGenerator(seed: 8), b = SeededGenerator(seed: 8)
+    var a = SeededGenerator(seed: 8)
+    var b = SeededGenerator(seed: 8)
     let data = try Dataset.readCSV(from: fixture("quoting.csv"))
-    #expect(try data.stratifiedSplit(trainFraction: 0.5, using: &a) == data.stratifiedSplit(trainFraction: 0.5, using: &b))
+    #expect(
+      try data.stratifiedSplit(trainFraction: 0.5, using: &a)
+        == data.stratifiedSplit(trainFraction: 0.5, using: &b))
     #expect(throws: DatasetError.self) {
       try StratifiedSplit(labels: [0, 1], trainFraction: 0.8, validationFraction: 0.3, using: &a)
     }
-    #expect(throws: DatasetError.self) { try StratifiedSplit(labels: [0, 1], trainFraction: 0, using: &a) }
+    #expect(throws: DatasetError.self) {
+      try StratifiedSplit(labels: [0, 1], trainFraction: 0, using: &a)
+    }
   }
 }

@@ -10,7 +10,12 @@ import Testing
       var name: String
       var labels: [Int]
       var k: Int
-      var test_fold: [Int]
+      var testFold: [Int]
+
+      enum CodingKeys: String, CodingKey {
+        case name, labels, k
+        case testFold = "test_fold"
+      }
     }
     var sklearn: String
     var cases: [Case]
@@ -26,7 +31,7 @@ import Testing
     #expect(reference.cases.count >= 10)
     for item in reference.cases {
       let assignment = try StratifiedKFold(folds: item.k).foldAssignment(for: item.labels)
-      #expect(assignment == item.test_fold, "case \(item.name), k = \(item.k)")
+      #expect(assignment == item.testFold, "case \(item.name), k = \(item.k)")
     }
   }
 
@@ -36,18 +41,21 @@ import Testing
       let splits = try StratifiedKFold(folds: item.k).splits(for: item.labels)
       #expect(splits.count == item.k)
       for (fold, split) in splits.enumerated() {
-        let expectedTest = item.test_fold.indices.filter { item.test_fold[$0] == fold }
+        let expectedTest = item.testFold.indices.filter { item.testFold[$0] == fold }
         #expect(split.test == expectedTest)
-        #expect(split.train == item.test_fold.indices.filter { item.test_fold[$0] != fold })
+        #expect(split.train == item.testFold.indices.filter { item.testFold[$0] != fold })
       }
     }
   }
 
   @Test func shuffledAssignmentKeepsPerFoldClassCountsAndIsSeeded() throws {
-    let labels = ["b", "b", "a", "c", "a", "a", "b", "c", "a", "a", "b", "a", "c", "a", "b", "b", "a"]
+    let labels = [
+      "b", "b", "a", "c", "a", "a", "b", "c", "a", "a", "b", "a", "c", "a", "b", "b", "a",
+    ]
     let kfold = StratifiedKFold(folds: 3)
     let plain = try kfold.foldAssignment(for: labels)
-    var g1 = SeededGenerator(seed: 11), g2 = SeededGenerator(seed: 11)
+    var g1 = SeededGenerator(seed: 11)
+    var g2 = SeededGenerator(seed: 11)
     let shuffled = try kfold.foldAssignment(for: labels, shuffledWith: &g1)
     #expect(try kfold.foldAssignment(for: labels, shuffledWith: &g2) == shuffled)
     for label in Set(labels) {
@@ -69,6 +77,8 @@ import Testing
     #expect(throws: DatasetError.invalidSplit(reason: "cannot have 5 folds with only 4 rows")) {
       try StratifiedKFold(folds: 5).foldAssignment(for: [0, 1, 0, 1])
     }
-    #expect(throws: DatasetError.self) { try StratifiedKFold(folds: 3).foldAssignment(for: [0, 1, 2, 0, 1, 2]) }
+    #expect(throws: DatasetError.self) {
+      try StratifiedKFold(folds: 3).foldAssignment(for: [0, 1, 2, 0, 1, 2])
+    }
   }
 }

@@ -43,8 +43,9 @@ public struct Imputer: Sendable, Equatable {
   ///
   /// - Precondition: `dataset` has the feature columns the imputer was fitted on.
   public func transform(_ dataset: Dataset) -> Dataset {
-    precondition(dataset.featureCount == fillValues.count,
-                 "imputer fitted on \(fillValues.count) columns, dataset has \(dataset.featureCount)")
+    precondition(
+      dataset.featureCount == fillValues.count,
+      "imputer fitted on \(fillValues.count) columns, dataset has \(dataset.featureCount)")
     var out = dataset
     let columns = fillValues.count
     out.features.storage.withUnsafeMutableBufferPointer { values in

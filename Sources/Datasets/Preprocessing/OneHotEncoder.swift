@@ -24,7 +24,8 @@ public struct OneHotEncoder: Sendable, Equatable {
   ///   - dataset: the data whose categorical columns are expanded.
   ///   - rows: the training rows (zero-based indices into `dataset`).
   public init(fitting dataset: Dataset, rows: [Int]) {
-    var encodings = [Encoding](), names = [String]()
+    var encodings = [Encoding]()
+    var names = [String]()
     for (j, kind) in dataset.featureKinds.enumerated() {
       let name = dataset.featureNames[j]
       switch kind {
@@ -56,10 +57,12 @@ public struct OneHotEncoder: Sendable, Equatable {
   ///
   /// - Precondition: `dataset` has the feature columns the encoder was fitted on.
   public func transform(_ dataset: Dataset) -> Dataset {
-    precondition(dataset.featureCount == encodings.count,
-                 "encoder fitted on \(encodings.count) columns, dataset has \(dataset.featureCount)")
+    precondition(
+      dataset.featureCount == encodings.count,
+      "encoder fitted on \(encodings.count) columns, dataset has \(dataset.featureCount)")
     // For each input column: the output offset of each of the dataset's category indices.
-    var offsets = [Int](), lookups = [[Int?]]()
+    var offsets = [Int]()
+    var lookups = [[Int?]]()
     var width = 0
     for (j, encoding) in encodings.enumerated() {
       offsets.append(width)
@@ -71,7 +74,11 @@ public struct OneHotEncoder: Sendable, Equatable {
         var position = [String: Int]()
         for (k, name) in kept.enumerated() { position[name] = k }
         let categories: [String]
-        if case .categorical(let c) = dataset.featureKinds[j] { categories = c } else { categories = [] }
+        if case .categorical(let c) = dataset.featureKinds[j] {
+          categories = c
+        } else {
+          categories = []
+        }
         lookups.append(categories.map { position[$0] })
         width += kept.count
       }
@@ -85,7 +92,9 @@ public struct OneHotEncoder: Sendable, Equatable {
         case .passThrough:
           storage[i * width + offsets[j]] = v
         case .indicators:
-          if !v.isNaN, let k = Int(exactly: v), k >= 0, k < lookups[j].count, let slot = lookups[j][k] {
+          if !v.isNaN, let k = Int(exactly: v), k >= 0, k < lookups[j].count,
+            let slot = lookups[j][k]
+          {
             storage[i * width + offsets[j] + slot] = 1
           }
         }

@@ -20,7 +20,8 @@ public struct Standardizer: Sendable, Equatable {
   ///   - dataset: the data whose numeric columns are summarised.
   ///   - rows: the training rows (zero-based indices into `dataset`).
   public init(fitting dataset: Dataset, rows: [Int]) {
-    var means = [Double](), scales = [Double]()
+    var means = [Double]()
+    var scales = [Double]()
     for j in 0..<dataset.featureCount {
       guard dataset.featureKinds[j] == .numeric else {
         means.append(0)
@@ -52,8 +53,9 @@ public struct Standardizer: Sendable, Equatable {
   ///
   /// - Precondition: `dataset` has the feature columns the standardizer was fitted on.
   public func transform(_ dataset: Dataset) -> Dataset {
-    precondition(dataset.featureCount == means.count,
-                 "standardizer fitted on \(means.count) columns, dataset has \(dataset.featureCount)")
+    precondition(
+      dataset.featureCount == means.count,
+      "standardizer fitted on \(means.count) columns, dataset has \(dataset.featureCount)")
     var out = dataset
     let columns = means.count
     guard columns > 0 else { return out }
