@@ -65,6 +65,10 @@ public struct StratifiedSplit: Sendable, Equatable {
   static func partSizes(count: Int, fractions: [Double]) -> [Int] {
     let ideal = fractions.map { $0 * Double(count) }
     var sizes = ideal.map { Int(($0 + 1e-9).rounded(.down)) }
+    // The 1e-9 slack can round a share up; never hand out more rows than the class has.
+    while sizes.reduce(0, +) > count, let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] }) {
+      sizes[largest] -= 1
+    }
     var left = count - sizes.reduce(0, +)
     let byRemainder = sizes.indices.sorted { a, b in
       let ra = ideal[a] - Double(sizes[a])
@@ -75,6 +79,7 @@ public struct StratifiedSplit: Sendable, Equatable {
       sizes[part] += 1
       left -= 1
     }
+    sizes[0] += left  // only rounding slack can leave rows over; they go to training
     let positive = fractions.indices.filter { fractions[$0] > 0 }
     if count >= positive.count {
       for part in positive where sizes[part] == 0 {
