@@ -87,3 +87,16 @@ extension CSVReaderTests {
     #expect(viaRead.target == viaCSV.target)
   }
 }
+
+// MARK: - Columns that turn out to be text
+
+extension CSVReaderTests {
+  @Test func columnThatTurnsTextAfterMultilineRowsKeepsEarlierValuesAsText() throws {
+    let text = "a,b,label\n\"1\",5,x\n\"two\nlines\",6,y\n3,7,x\n\"say \"\"hi\"\"\",8,y\n"
+    let data = try Dataset(csvText: text, name: "t")
+    #expect(
+      data.featureKinds[0] == .categorical(categories: ["1", "3", "say \"hi\"", "two\nlines"]))
+    #expect(data.features.column(0) == [0, 3, 1, 2])
+    #expect(data.features.column(1) == [5, 6, 7, 8])
+  }
+}

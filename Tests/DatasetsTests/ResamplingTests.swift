@@ -98,3 +98,21 @@ extension ResamplingTests {
     }
   }
 }
+
+// MARK: - Part sizes
+
+extension ResamplingTests {
+  @Test func partSizesAlwaysAddUpToTheClassSize() {
+    let splits: [(Double, Double)] = [
+      (0.6, 0.2), (0.7, 0.3), (0.8, 0.1), (1.0 / 3, 1.0 / 3), (0.9, 0), (0.55, 0.15),
+    ]
+    for (train, validation) in splits {
+      let fractions = [train, validation, max(0, 1 - train - validation)]
+      for count in 1...60 {
+        let sizes = StratifiedSplit.partSizes(count: count, fractions: fractions)
+        #expect(
+          sizes.reduce(0, +) == count && sizes.allSatisfy { $0 >= 0 }, "\(fractions), \(count)")
+      }
+    }
+  }
+}
