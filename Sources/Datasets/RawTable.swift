@@ -62,20 +62,8 @@ struct RawTable {
     for (j, column) in features.enumerated() {
       let values: [Double]
       switch column {
-      case .numericStrided(let buffer, let offset, let stride):
-        precondition(buffer.count == rowCount * stride, "strided column has the wrong length")
-        kinds.append(.numeric)
-        storage.withUnsafeMutableBufferPointer { out in
-          buffer.withUnsafeBufferPointer { source in
-            var k = j
-            var s = offset
-            for _ in 0..<rowCount {
-              out[k] = source[s]
-              k += columnCount
-              s += stride
-            }
-          }
-        }
+      case .numericStrided:
+        kinds.append(.numeric)  // copied below, row by row
         continue
       case .numeric(let numbers):
         values = numbers
@@ -100,11 +88,42 @@ struct RawTable {
         }
       }
     }
+    copyStridedColumns(into: &storage, rowCount: rowCount)
     return Dataset(
       name: name, source: source,
       features: Matrix(rows: rowCount, columns: columnCount, storage: storage),
       featureNames: featureNames, featureKinds: kinds, targetName: targetName,
       classNames: classNames, target: target)
+  }
+
+  /// Copies the `.numericStrided` columns into row-major `storage`, one row at a time (the
+  /// columns share the reader's row-major buffer, so both sides are read in order).
+  private func copyStridedColumns(into storage: inout [Double], rowCount: Int) {
+    let columnCount = features.count
+    var groups = [(buffer: [Double], stride: Int, pairs: [(to: Int, from: Int)])]()
+    for (j, column) in features.enumerated() {
+      guard case .numericStrided(let buffer, let offset, let stride) = column else { continue }
+      precondition(buffer.count == rowCount * stride, "strided column has the wrong length")
+      let base = buffer.withUnsafeBufferPointer { $0.baseAddress }
+      if let g = groups.firstIndex(where: { group in
+        group.stride == stride && group.buffer.withUnsafeBufferPointer { $0.baseAddress } == base
+      }) {
+        groups[g].pairs.append((j, offset))
+      } else {
+        groups.append((buffer, stride, [(j, offset)]))
+      }
+    }
+    storage.withUnsafeMutableBufferPointer { out in
+      for group in groups {
+        group.buffer.withUnsafeBufferPointer { source in
+          for row in 0..<rowCount {
+            let to = row * columnCount
+            let from = row * group.stride
+            for pair in group.pairs { out[to + pair.to] = source[from + pair.from] }
+          }
+        }
+      }
+    }
   }
 
   /// Labels sorted numerically when every label reads as a number, else lexicographically.
@@ -130,6 +149,10 @@ func readFileBytes(_ path: String) throws(DatasetError) -> [UInt8] {
   }
   defer { fclose(handle) }
   var bytes = [UInt8]()
+  var info = stat()
+  if fstat(fileno(handle), &info) == 0, info.st_size > 0 {
+    bytes.reserveCapacity(Int(info.st_size))
+  }
   var chunk = [UInt8](repeating: 0, count: 1 << 20)
   while true {
     let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
