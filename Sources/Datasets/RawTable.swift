@@ -148,21 +148,21 @@ func readFileBytes(_ path: String) throws(DatasetError) -> [UInt8] {
     throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
   }
   defer { fclose(handle) }
-  var bytes = [UInt8]()
   var info = stat()
-  if fstat(fileno(handle), &info) == 0, info.st_size > 0 {
-    bytes.reserveCapacity(Int(info.st_size))
+  let size = fstat(fileno(handle), &info) == 0 ? max(0, Int(info.st_size)) : 0
+  // Read straight into one buffer of the file's size (+1 to see the end), then in chunks if
+  // the file grew or its size is unknown (a pipe).
+  var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+    initialized = fread(buffer.baseAddress, 1, buffer.count, handle)
   }
-  var chunk = [UInt8](repeating: 0, count: 1 << 20)
-  while true {
+  var chunk = [UInt8](repeating: 0, count: bytes.count > size ? 1 << 16 : 0)
+  while !chunk.isEmpty {
     let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-    if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
-    if count < chunk.count {
-      if ferror(handle) != 0 {
-        throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
-      }
-      break
-    }
+    bytes.append(contentsOf: chunk[0..<count])
+    if count < chunk.count { break }
+  }
+  if ferror(handle) != 0 {
+    throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
   }
   return bytes
 }
