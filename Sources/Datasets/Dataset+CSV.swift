@@ -80,10 +80,12 @@ func parseDelimited(
 
   // Rough row estimate from the size of the first record, to reserve capacity once.
   let estimate = max(16, bytes.count / max(1, scanner.position) + 16)
-  // Row-major values of every column (NaN for text columns); field ranges are kept only for
-  // text columns and the target, so numeric fields cost one parse and one append.
+  // Row-major feature values in the final matrix layout (target left out, NaN for text
+  // columns), so the dataset adopts this buffer without a copy; field ranges are kept only
+  // for text columns and the target, so numeric fields cost one parse and one append.
+  let featureCount = columnCount - 1
   var values = [Double]()
-  values.reserveCapacity(estimate * columnCount)
+  values.reserveCapacity(estimate * featureCount)
   var isNumeric = [Bool](repeating: true, count: columnCount)
   isNumeric[targetIndex] = false
   var textCells = [[FieldRange]](repeating: [], count: columnCount)
@@ -109,6 +111,10 @@ func parseDelimited(
     rowStarts.append(scanner.recordStart)
     for j in 0..<columnCount {
       let field = fields[j]
+      if j == targetIndex {
+        textCells[j].append(field)
+        continue
+      }
       if isNumeric[j] {
         if !field.escaped {
           if isMissingMarker(bytes, field.start, field.end) {
@@ -142,7 +148,8 @@ func parseDelimited(
   for j in 0..<columnCount where j != targetIndex {
     featureNames.append(names[j])
     if isNumeric[j] {
-      features.append(.numericStrided(values: values, offset: j, stride: columnCount))
+      let offset = j < targetIndex ? j : j - 1
+      features.append(.numericStrided(values: values, offset: offset, stride: featureCount))
     } else {
       features.append(.text(texts(j)))
     }

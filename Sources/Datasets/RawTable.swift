@@ -37,7 +37,7 @@ struct RawTable {
   ///
   /// - Throws: `DatasetError.noFeatureColumns`, `.emptyFile` (no rows) or
   ///   `.missingTargetValue` (a row without a label).
-  func makeDataset(name: String, source: String) throws(DatasetError) -> Dataset {
+  consuming func makeDataset(name: String, source: String) throws(DatasetError) -> Dataset {
     guard !features.isEmpty else { throw .noFeatureColumns(file: file) }
     let rowCount = targetLabels.count
     guard rowCount > 0 else { throw .emptyFile(file: file) }
@@ -56,15 +56,22 @@ struct RawTable {
     let target = labels.map { classIndex[$0] ?? 0 }
 
     let columnCount = features.count
-    var storage = [Double](repeating: .nan, count: rowCount * columnCount)
+    var columns = features
+    features = []  // so that an adopted buffer is uniquely referenced and not copied
+    var (storage, inPlace) = Self.adoptRowMajorBuffer(&columns, rowCount: rowCount)
     var kinds = [FeatureKind]()
     kinds.reserveCapacity(columnCount)
-    for (j, column) in features.enumerated() {
+    for (j, column) in columns.enumerated() {
+      if inPlace.contains(j) {
+        kinds.append(.numeric)
+        continue
+      }
       let values: [Double]
       switch column {
-      case .numericStrided:
-        kinds.append(.numeric)  // copied below, row by row
-        continue
+      case .numericStrided(let buffer, let offset, let stride):
+        precondition(buffer.count == rowCount * stride, "strided column has the wrong length")
+        values = (0..<rowCount).map { buffer[offset + $0 * stride] }
+        kinds.append(.numeric)
       case .numeric(let numbers):
         values = numbers
         kinds.append(.numeric)
@@ -88,7 +95,6 @@ struct RawTable {
         }
       }
     }
-    copyStridedColumns(into: &storage, rowCount: rowCount)
     return Dataset(
       name: name, source: source,
       features: Matrix(rows: rowCount, columns: columnCount, storage: storage),
@@ -96,34 +102,35 @@ struct RawTable {
       classNames: classNames, target: target)
   }
 
-  /// Copies the `.numericStrided` columns into row-major `storage`, one row at a time (the
-  /// columns share the reader's row-major buffer, so both sides are read in order).
-  private func copyStridedColumns(into storage: inout [Double], rowCount: Int) {
-    let columnCount = features.count
-    var groups = [(buffer: [Double], stride: Int, pairs: [(to: Int, from: Int)])]()
-    for (j, column) in features.enumerated() {
-      guard case .numericStrided(let buffer, let offset, let stride) = column else { continue }
-      precondition(buffer.count == rowCount * stride, "strided column has the wrong length")
-      let base = buffer.withUnsafeBufferPointer { $0.baseAddress }
-      if let g = groups.firstIndex(where: { group in
-        group.stride == stride && group.buffer.withUnsafeBufferPointer { $0.baseAddress } == base
-      }) {
-        groups[g].pairs.append((j, offset))
+  /// Takes over the reader's row-major buffer as the feature matrix when it already has the
+  /// final layout (every numeric column `j` strided at offset `j` by the column count, as the
+  /// CSV reader writes it); returns the storage and the columns already in place. Otherwise
+  /// returns a `NaN`-filled storage and no column.
+  private static func adoptRowMajorBuffer(
+    _ columns: inout [RawColumn], rowCount: Int
+  ) -> (storage: [Double], inPlace: Set<Int>) {
+    let columnCount = columns.count
+    var adopted: [Double]?
+    var inPlace = Set<Int>()
+    for j in columns.indices {
+      guard case .numericStrided(let buffer, let offset, let stride) = columns[j],
+        offset == j, stride == columnCount, buffer.count == rowCount * columnCount
+      else { continue }
+      if let existing = adopted {
+        let same =
+          existing.withUnsafeBufferPointer { $0.baseAddress }
+          == buffer.withUnsafeBufferPointer { $0.baseAddress }
+        guard same else { continue }
       } else {
-        groups.append((buffer, stride, [(j, offset)]))
+        adopted = buffer
       }
+      inPlace.insert(j)
+      columns[j] = .numeric([])
     }
-    storage.withUnsafeMutableBufferPointer { out in
-      for group in groups {
-        group.buffer.withUnsafeBufferPointer { source in
-          for row in 0..<rowCount {
-            let to = row * columnCount
-            let from = row * group.stride
-            for pair in group.pairs { out[to + pair.to] = source[from + pair.from] }
-          }
-        }
-      }
+    guard let storage = adopted else {
+      return ([Double](repeating: .nan, count: rowCount * columnCount), [])
     }
+    return (storage, inPlace)
   }
 
   /// Labels sorted numerically when every label reads as a number, else lexicographically.
