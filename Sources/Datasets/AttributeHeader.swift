@@ -20,6 +20,8 @@ struct AttributeHeader {
   var attributes: [Attribute] = []
   var inputs: [String]?
   var outputs: [String]?
+  /// The lines of the `@inputs` and `@outputs` declarations, for error messages.
+  private var declarationLines: [String: Int] = [:]
   /// Index into the file's lines of the first line after `@data`.
   var dataStart = 0
 
@@ -53,10 +55,12 @@ struct AttributeHeader {
           try Self.attribute(
             &scanner, line: line.number, file: file, position: attributes.count + 1))
       case "inputs", "input":
+        declarationLines["@inputs"] = line.number
         inputs = try scanner.commaSeparated(column: { .position($0 + 1) }).map(\.text).filter {
           !$0.isEmpty
         }
       case "outputs", "output":
+        declarationLines["@outputs"] = line.number
         outputs = try scanner.commaSeparated(column: { .position($0 + 1) }).map(\.text).filter {
           !$0.isEmpty
         }
@@ -65,6 +69,7 @@ struct AttributeHeader {
           throw .malformedHeader(
             file: file, line: line.number, reason: "@data before any @attribute")
         }
+        try checkDeclaredNames(file: file)
         dataStart = index
         return
       default:
@@ -75,6 +80,18 @@ struct AttributeHeader {
     }
     guard sawContent else { throw .emptyFile(file: file) }
     throw .malformedHeader(file: file, line: lines.last?.number ?? 1, reason: "no @data section")
+  }
+
+  /// Checks that `@inputs` and `@outputs` name declared attributes.
+  private func checkDeclaredNames(file: String) throws(DatasetError) {
+    let names = Set(attributes.map(\.name))
+    for (keyword, list) in [("@inputs", inputs), ("@outputs", outputs)] {
+      for name in list ?? [] where !names.contains(name) {
+        throw .malformedHeader(
+          file: file, line: declarationLines[keyword] ?? 1,
+          reason: "\(keyword) names '\(name)', which is not a declared @attribute")
+      }
+    }
   }
 
   /// Parses the rest of an `@attribute` line: a name, then a type or `{values}`.

@@ -45,11 +45,8 @@ func parseAttributeFile(
       throw .missingTargetColumn(file: file, target: target, available: names)
     }
     targetIndex = index
-  } else if let output = header.outputs?.first {
-    guard let index = names.firstIndex(of: output) else {
-      throw .missingTargetColumn(file: file, target: output, available: names)
-    }
-    targetIndex = index
+  } else if let output = header.outputs?.first, let index = names.firstIndex(of: output) {
+    targetIndex = index  // AttributeHeader checked that @outputs names an attribute
   } else {
     targetIndex = columnCount - 1
   }
@@ -57,10 +54,7 @@ func parseAttributeFile(
   if let inputs = header.inputs {
     var indices = [Int]()
     for input in inputs {
-      guard let index = names.firstIndex(of: input) else {
-        throw .missingTargetColumn(file: file, target: input, available: names)
-      }
-      if index != targetIndex { indices.append(index) }
+      if let index = names.firstIndex(of: input), index != targetIndex { indices.append(index) }
     }
     featureIndices = indices
   }

@@ -76,6 +76,14 @@ import Testing
     #expect(data.target == [1, 0, 0])
   }
 
+  @Test func inputsNamingAnUndeclaredAttributeIsAMalformedHeader() {
+    let text =
+      "@relation r\n@attribute a real [0, 1]\n@attribute c {x, y}\n@inputs a, b\n@outputs c\n@data\n0.5, x\n"
+    let expected = DatasetError.malformedHeader(
+      file: "t.arff", line: 4, reason: "@inputs names 'b', which is not a declared @attribute")
+    #expect(throws: expected) { try parseARFFText(text) }
+  }
+
   @Test func headerlessFileIsTypedLikeCSVWithGeneratedNames() throws {
     let data = try Dataset.read(from: fixture("no_header.dat"))
     #expect(data.featureNames == ["a1", "a2", "a3"])

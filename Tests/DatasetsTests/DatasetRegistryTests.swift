@@ -5,6 +5,7 @@ import Testing
 
 @Suite struct DatasetRegistryTests {
   /// Builds `<tmp>/project/datasets/{sklearn,keel,openml}` and returns `<tmp>/project`.
+  /// Call `removeTree(_:)` with the result when done.
   func makeTree() throws -> URL {
     let project = try temporaryDirectory().appendingPathComponent("project")
     let root = project.appendingPathComponent("datasets")
@@ -36,8 +37,14 @@ import Testing
     return project
   }
 
+  /// Deletes the temporary directory that `makeTree()` made.
+  func removeTree(_ project: URL) {
+    try? FileManager.default.removeItem(at: project.deletingLastPathComponent())
+  }
+
   @Test func entriesAreNamedByStemWithSklearnFirstThenAlphabetical() throws {
     let project = try makeTree()
+    defer { removeTree(project) }
     let registry = try DatasetRegistry(root: project.appendingPathComponent("datasets"))
     #expect(registry.entries.map(\.name) == ["iris", "keel/iris", "openml/iris", "wine"])
     #expect(registry.entries.map(\.collection) == ["sklearn", "keel", "openml", "keel"])
@@ -45,7 +52,9 @@ import Testing
   }
 
   @Test func loadAcceptsBareAndQualifiedNamesAndUsesCollectionTargets() throws {
-    let registry = try DatasetRegistry(root: makeTree().appendingPathComponent("datasets"))
+    let project = try makeTree()
+    defer { removeTree(project) }
+    let registry = try DatasetRegistry(root: project.appendingPathComponent("datasets"))
     let iris = try registry.load("iris")
     #expect(iris.targetName == "species")
     #expect(iris.featureNames == ["a", "b"])
@@ -58,7 +67,9 @@ import Testing
   }
 
   @Test func unknownNameSuggestsCloseNames() throws {
-    let registry = try DatasetRegistry(root: makeTree().appendingPathComponent("datasets"))
+    let project = try makeTree()
+    defer { removeTree(project) }
+    let registry = try DatasetRegistry(root: project.appendingPathComponent("datasets"))
     #expect(
       throws: DatasetError.unknownDataset(
         name: "irsi", suggestions: ["iris", "keel/iris", "openml/iris"])
@@ -69,6 +80,7 @@ import Testing
 
   @Test func resolveReadsPathsAndNames() throws {
     let project = try makeTree()
+    defer { removeTree(project) }
     let registry = try DatasetRegistry(root: project.appendingPathComponent("datasets"))
     let path = project.appendingPathComponent("datasets/openml/iris.arff").path
     #expect(try registry.resolve(path).name == "iris")
@@ -82,6 +94,7 @@ import Testing
 
   @Test func locateUsesEnvironmentThenWalksUpFromTheCurrentDirectory() throws {
     let project = try makeTree()
+    defer { removeTree(project) }
     let root = project.appendingPathComponent("datasets")
     let nested = project.appendingPathComponent("a/b")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
@@ -93,6 +106,7 @@ import Testing
       executableDirectory: "/")
     #expect(fromEnvironment.path == root.path)
     let empty = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: empty) }
     #expect(throws: DatasetError.self) {
       try DatasetRegistry.locate(
         environment: [:], currentDirectory: empty.path, executableDirectory: empty.path)
@@ -101,6 +115,7 @@ import Testing
 
   @Test func malformedCollectionIsReported() throws {
     let root = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
     let folder = root.appendingPathComponent("bad")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try "{\"source\": 1}".write(
