@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares MetaProbe's CSV reader (release build) with pandas.read_csv on the same file.
 # Usage: scripts/bench_csv_read.sh [csv-file]   (default: KEEL texture.dat with a header added)
-# Prints the median of 5 timed reads for each reader and the ratio.
+# Prints, for each round, the median of 5 timed reads by each reader and their ratio.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PY="${PYTHON:-/tmp/venv/bin/python}"
@@ -29,8 +29,12 @@ SWIFT
 swiftc -O -wmo -module-name Linalg -I "$ROOT/Sources/CBLAS" $(pkg-config --libs openblas) -llapacke \
   "$ROOT"/Sources/Linalg/*.swift "$ROOT"/Sources/Datasets/*.swift "$WORK/main.swift" \
   -o "$WORK/bench" > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
-SWIFT_OUT="$("$WORK/bench" "$CSV")"
-PY_OUT="$("$PY" - "$CSV" <<'PYTHON'
+# ROUNDS pairs (default 3), Swift then pandas in each, so both see the same machine load.
+ROUNDS="${ROUNDS:-3}"
+echo "file: $CSV ($(wc -c < "$CSV") bytes)"
+for round in $(seq 1 "$ROUNDS"); do
+  SWIFT_OUT="$("$WORK/bench" "$CSV")"
+  PY_OUT="$("$PY" - "$CSV" <<'PYTHON'
 import sys, time, statistics, pandas
 times = []
 for _ in range(5):
@@ -39,8 +43,9 @@ times.sort()
 print("pandas median %.4f s  (runs: %s)" % (times[2], " ".join("%.4f" % x for x in times)))
 PYTHON
 )"
-echo "file: $CSV ($(wc -c < "$CSV") bytes)"
-echo "$SWIFT_OUT"
-echo "$PY_OUT"
-S=$(echo "$SWIFT_OUT" | awk '{print $3}'); P=$(echo "$PY_OUT" | awk '{print $3}')
-awk -v s="$S" -v p="$P" 'BEGIN { printf "pandas / swift = %.2f\n", p / s }'
+  echo "round $round"
+  echo "  $SWIFT_OUT"
+  echo "  $PY_OUT"
+  S=$(echo "$SWIFT_OUT" | awk '{print $3}'); P=$(echo "$PY_OUT" | awk '{print $3}')
+  awk -v s="$S" -v p="$P" 'BEGIN { printf "  pandas / swift = %.2f\n", p / s }'
+done
