@@ -98,6 +98,13 @@ def quote_keel(v):
     return v if re.match(r"^[A-Za-z0-9_.+\-]+$", v) else "'" + v.replace("'", "\\'") + "'"
 
 
+def missing_or(v):
+    # KEEL marks missing values as `?` or `<null>`; the bundled files use `?` throughout.
+    if v in ("?", "<null>"):
+        return "?"
+    return v if NUM.match(v) else quote_keel(v)
+
+
 def convert_keel_file(src, dst, name):
     with open(src, newline="") as f:
         lines = [ln.rstrip("\r\n") for ln in f if ln.strip()]
@@ -125,7 +132,7 @@ def convert_keel_file(src, dst, name):
     out.write("@inputs " + ", ".join(f"a{j + 1}" for j in range(width - 1)) + "\n")
     out.write("@outputs class\n@data\n")
     for r in table:
-        out.write(", ".join(quote_keel(v) if not NUM.match(v) and v != "?" else v for v in r) + "\n")
+        out.write(", ".join(missing_or(v) for v in r) + "\n")
     with open(dst, "w", newline="\n") as f:
         f.write(out.getvalue())
     classes = len(set(r[-1] for r in table))

@@ -3,7 +3,7 @@
 // String per numeric field. Measured on KEEL texture with a header (1.5 MB, 5500 × 41), release
 // builds on the 2-core machine, medians of 5 reads: this reader 0.017–0.021 s, pandas 2.3.3
 // 0.047–0.050 s, CSV.swift 2.5.2 (CSVReader + Double(String) per field) 0.31 s.
-// scripts/bench_csv_read.sh reruns the comparison with pandas.
+// `make bench-compare` (scripts/bench_csv_read.py) reruns the comparison with pandas.
 
 extension Dataset {
   /// Reads a comma-separated file with a header row.

@@ -15,6 +15,6 @@ struct DatasetOptions: ParsableArguments {
     if FileManager.default.fileExists(atPath: dataset) {
       return try Dataset.read(from: dataset, target: target)
     }
-    return try DatasetRegistry.locate().resolve(dataset, target: target)
+    return try DatasetRegistry.located().resolve(dataset, target: target)
   }
 }

@@ -25,7 +25,7 @@ struct DatasetsCommand: ParsableCommand {
     }
 
     func run() throws {
-      let registry = try DatasetRegistry.locate()
+      let registry = try DatasetRegistry.located()
       var rows = [Row]()
       for entry in registry.entries {
         let d = try registry.load(entry.name)
