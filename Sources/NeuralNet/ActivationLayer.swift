@@ -24,7 +24,7 @@ public struct ActivationLayer: Layer {
   public mutating func forward(_ input: Matrix<Float>, mode: ForwardMode) throws(NeuralNetError) -> Matrix<Float> {
     var output = input
     activation.apply(&output.storage)
-    cachedOutput = mode == .training ? output : nil
+    cachedOutput = mode.cachesForBackward ? output : nil
     return output
   }
 

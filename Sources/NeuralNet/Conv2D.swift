@@ -102,7 +102,7 @@ public struct Conv2D: Layer {
     var pixels = Matrix<Float>(rows: patches.rows, columns: filters)
     try Matrix.gemm(patches, .none, weight, .none, into: &pixels)
     pixels.addRowVector(bias)
-    cachedPatches = mode == .training ? patches : nil
+    cachedPatches = mode.cachesForBackward ? patches : nil
     return Matrix(rows: input.rows, columns: outputShape.count, storage: pixels.storage)
   }
 

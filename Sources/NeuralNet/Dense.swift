@@ -75,7 +75,7 @@ public struct Dense: Layer {
     try Matrix.gemm(input, .none, weight, .none, into: &output)
     output.addRowVector(bias)
     activation.apply(&output.storage)
-    if mode == .training {
+    if mode.cachesForBackward {
       cachedInput = input
       cachedOutput = output
     } else {

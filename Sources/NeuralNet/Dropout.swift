@@ -40,8 +40,9 @@ public struct Dropout: Layer {
 
   /// Applies a fresh mask in training; the identity in evaluation.
   public mutating func forward(_ input: Matrix<Float>, mode: ForwardMode) throws(NeuralNetError) -> Matrix<Float> {
-    guard mode == .training else {
-      cachedMask = nil
+    guard mode.appliesDropout else {
+      // Without dropout the layer is the identity; keep an all-ones mask for backward.
+      cachedMask = mode.cachesForBackward ? Matrix(rows: input.rows, columns: input.columns, repeating: 1) : nil
       return input
     }
     let keep = Double(1 - rate)

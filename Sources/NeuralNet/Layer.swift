@@ -1,12 +1,19 @@
 import Linalg
 
-/// Whether a forward pass is part of training (dropout active, caches kept for `backward`) or
-/// evaluation (deterministic, nothing random).
+/// Whether a forward pass is part of training (dropout active, caches kept for `backward`),
+/// a deterministic gradient evaluation, or inference.
 public enum ForwardMode: Sendable, Equatable {
   /// Training: dropout draws masks, layers keep what `backward` needs.
   case training
-  /// Evaluation (inference): dropout is the identity.
+  /// Gradient evaluation for probes: layers keep what `backward` needs, dropout is the identity.
+  case trainingWithoutDropout
+  /// Evaluation (inference): dropout is the identity, nothing is cached.
   case evaluation
+
+  /// Whether layers cache their inputs/outputs for a later `backward`.
+  public var cachesForBackward: Bool { self != .evaluation }
+  /// Whether dropout draws masks.
+  public var appliesDropout: Bool { self == .training }
 }
 
 /// A differentiable layer of a ``Network``: a value holding its weights, gradients and the cache

@@ -76,7 +76,7 @@ public struct MaxPool2D: Layer {
         }
       }
     }
-    cachedArgmax = mode == .training ? argmax : nil
+    cachedArgmax = mode.cachesForBackward ? argmax : nil
     cachedRows = n
     return output
   }
