@@ -58,6 +58,7 @@ extension Network {
     x: Matrix<Float>, targets: Targets, loss: Loss = .softmaxCrossEntropy, batchSize: Int = 512
   ) throws(NeuralNetError) -> Evaluation {
     try Network.checkData(x, targets)
+    try checkLabels(targets, x: x)
     var copy = self
     var total = 0.0
     var correct = 0
@@ -102,6 +103,7 @@ extension Network {
     at parameters: [Float], x: Matrix<Float>, targets: Targets, loss: Loss, batchSize: Int = 1024
   ) throws(NeuralNetError) -> (loss: Float, gradient: [Float]) {
     try Network.checkData(x, targets)
+    try checkLabels(targets, x: x)
     var copy = self
     try copy.setParameters(parameters)
     copy.zeroGradient()
@@ -125,6 +127,17 @@ extension Network {
       throw .shapeMismatch(layer: "targets", expected: "\(x.rows) targets", got: "\(targets.count)")
     }
     if case .values(let values) = targets { try checkFinite(values, what: "targets") }
+  }
+
+  /// Checks every class label against the network's output size (found by a forward pass of
+  /// the first row), so that an error names the row of the whole dataset, not of a minibatch.
+  func checkLabels(_ targets: Targets, x: Matrix<Float>) throws(NeuralNetError) {
+    guard case .classes(let labels) = targets, x.rows > 0 else { return }
+    var copy = self
+    let classes = try copy.forward(x.rows([0]), mode: .evaluation).columns
+    for (row, label) in labels.enumerated() where label < 0 || label >= classes {
+      throw .labelOutOfRange(row: row, label: label, classes: classes)
+    }
   }
 
   /// Checks that `x` has at least one row and only finite elements.

@@ -64,7 +64,11 @@ public struct Trainer: Sendable {
       throw .invalidHyperparameter(name: "batchSize", value: Double(batchSize), reason: "must be ≥ 1")
     }
     try Network.checkData(x, targets)
-    if let validation { try Network.checkData(validation.x, validation.targets) }
+    try network.checkLabels(targets, x: x)
+    if let validation {
+      try Network.checkData(validation.x, validation.targets)
+      try network.checkLabels(validation.targets, x: validation.x)
+    }
 
     var optimizer = optimizer
     var generator = SeededGenerator(seed: seed)
