@@ -98,3 +98,31 @@ import Testing
     #expect(NeuralNetError.labelOutOfRange(row: 1, label: 7, classes: 2).description.contains("row 1"))
   }
 }
+
+extension NetworkTests {
+  /// For a linear model under MSE the loss is quadratic in θ = (w, b), with Hessian
+  /// `H = (2/N)·[XᵀX  Xᵀ1; 1ᵀX  N]`; central differences of `lossAndGradient` give `H·v`.
+  @Test func finiteDifferenceHessianVectorProductMatchesQuadraticForm() throws {
+    var rng = SeededGenerator(seed: 45)
+    let (n, d) = (40, 3)
+    let x = randomMatrix(n, d, &rng)
+    let y = randomMatrix(n, 1, &rng)
+    let net = Network([Dense(inputSize: d, outputSize: 1, generator: &rng)])
+    let theta = net.parameters
+    let v = (0..<(d + 1)).map { _ in Float(rng.uniform(-1, 1)) }
+    let eps: Float = 1e-2
+    let plus = zip(theta, v).map { $0 + eps * $1 }
+    let minus = zip(theta, v).map { $0 - eps * $1 }
+    let gPlus = try net.lossAndGradient(at: plus, x: x, targets: .values(y), loss: .meanSquaredError).gradient
+    let gMinus = try net.lossAndGradient(at: minus, x: x, targets: .values(y), loss: .meanSquaredError).gradient
+    let numeric = zip(gPlus, gMinus).map { ($0 - $1) / (2 * eps) }
+
+    var exact = [Double](repeating: 0, count: d + 1)
+    for i in 0..<n {
+      let row = (0..<d).map { Double(x[i, $0]) } + [1]
+      let projection = zip(row, v).reduce(0.0) { $0 + $1.0 * Double($1.1) }
+      for j in 0...d { exact[j] += 2 / Double(n) * row[j] * projection }
+    }
+    #expect(relativeError(numeric, exact.map { Float($0) }) < 1e-3)
+  }
+}
