@@ -3,6 +3,7 @@
 extension Array where Element: BLASScalar {
   /// Calls `body` with the base address, or with the address of a dummy zero when the array is
   /// empty (BLAS and LAPACK never read an operand whose dimensions are zero).
+  @inlinable
   func withBase<R>(
     _ body: (UnsafePointer<Element>) throws(LinalgError) -> R
   ) throws(LinalgError) -> R {
@@ -16,6 +17,7 @@ extension Array where Element: BLASScalar {
   }
 
   /// Calls `body` with the mutable base address, or with a dummy when the array is empty.
+  @inlinable
   mutating func withMutableBase<R>(
     _ body: (UnsafeMutablePointer<Element>) throws(LinalgError) -> R
   ) throws(LinalgError) -> R {
@@ -29,6 +31,7 @@ extension Array where Element: BLASScalar {
   }
 
   /// `self ← beta·self`; with `beta == 0` the elements become zero even if they were NaN (BLAS semantics).
+  @inlinable
   mutating func scaleElements(by beta: Element) {
     if beta == 0 {
       for i in indices { self[i] = 0 }
@@ -41,6 +44,7 @@ extension Array where Element: BLASScalar {
 extension Matrix {
   /// Checks `storage.count == rows * columns`; `storage` is public and mutable, so a caller
   /// could have replaced it with an array of the wrong length (programmer misuse).
+  @inlinable
   func checkStorage(_ operation: String) {
     precondition(
       storage.count == rows * columns,
@@ -48,6 +52,7 @@ extension Matrix {
   }
 
   /// The row stride passed to BLAS/LAPACK: `max(1, columns)`, as their argument checks require.
+  @inlinable
   var leadingDimension: Int { Swift.max(1, columns) }
 
   /// Whether every element of `triangle` (diagonal included) is finite.

@@ -56,4 +56,5 @@ public enum LinalgError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// `"rows×columns"`, the shape notation used in error messages.
+@usableFromInline
 func shapeString(_ rows: Int, _ columns: Int) -> String { "\(rows)×\(columns)" }

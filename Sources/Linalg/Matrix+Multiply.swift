@@ -17,6 +17,7 @@ extension Matrix {
   ///   dimensions differ or `c` is not `m × n`; ``LinalgError/tooLarge(dimension:)`` if a
   ///   dimension exceeds `Int32.max`.
   /// - Complexity: O(m·n·k).
+  @inlinable
   public static func multiply(
     _ a: Matrix, _ transA: Transpose = .none, _ b: Matrix, _ transB: Transpose = .none,
     alpha: Scalar = 1, beta: Scalar = 0, into c: inout Matrix
@@ -65,6 +66,7 @@ extension Matrix {
   /// - Throws: ``LinalgError/dimensionMismatch(operation:expected:got:)`` if the shapes do not
   ///   agree; ``LinalgError/tooLarge(dimension:)`` beyond `Int32.max`.
   /// - Complexity: O(m·n·k).
+  @inlinable
   public static func multiply(
     _ a: Matrix, _ b: Matrix, _ transB: Transpose = .none,
     alpha: Scalar = 1, beta: Scalar = 0, into c: inout Matrix
@@ -81,6 +83,7 @@ extension Matrix {
   /// - Throws: ``LinalgError/dimensionMismatch(operation:expected:got:)`` if the inner
   ///   dimensions differ; ``LinalgError/tooLarge(dimension:)`` beyond `Int32.max`.
   /// - Complexity: O(m·n·k).
+  @inlinable
   public func multiplied(
     by other: Matrix, transposeSelf: Transpose = .none, transposeOther: Transpose = .none
   ) throws(LinalgError) -> Matrix {
@@ -103,6 +106,7 @@ extension Matrix {
   /// - Throws: ``LinalgError/dimensionMismatch(operation:expected:got:)`` if `x` or `y` has the
   ///   wrong length; ``LinalgError/tooLarge(dimension:)`` beyond `Int32.max`.
   /// - Complexity: O(m·n).
+  @inlinable
   public static func multiply(
     _ a: Matrix, _ trans: Transpose = .none, vector x: [Scalar],
     alpha: Scalar = 1, beta: Scalar = 0, into y: inout [Scalar]
@@ -144,6 +148,7 @@ extension Matrix {
   /// - Throws: ``LinalgError/dimensionMismatch(operation:expected:got:)`` if `x` has the wrong
   ///   length; ``LinalgError/tooLarge(dimension:)`` beyond `Int32.max`.
   /// - Complexity: O(rows·columns).
+  @inlinable
   public func multiplied(byVector x: [Scalar], transpose: Transpose = .none) throws(LinalgError) -> [Scalar] {
     var y = [Scalar](repeating: 0, count: transpose == .none ? rows : columns)
     try Matrix.multiply(self, transpose, vector: x, into: &y)
