@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "Linalg", targets: ["Linalg"]),
     .library(name: "Datasets", targets: ["Datasets"]),
+    .library(name: "Search", targets: ["Search"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -24,6 +25,7 @@ let package = Package(
     // MARK: - Public API
     .target(name: "Linalg", dependencies: ["CBLAS"]),
     .target(name: "Datasets", dependencies: ["Linalg"]),
+    .target(name: "Search", dependencies: ["Linalg"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
@@ -42,6 +44,10 @@ let package = Package(
       name: "DatasetsTests",
       dependencies: ["Datasets", "Linalg"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "SearchTests",
+      dependencies: ["Search", "Linalg"]
     ),
     .testTarget(
       name: "MetaProbeCLITests",
