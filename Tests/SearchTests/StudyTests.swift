@@ -128,7 +128,8 @@ extension StudyTests {
     #expect(await resumed.trials.count == 2)
     let next = try await resumed.ask()
     #expect(next.number == 1 && next.params["n"] == .int(5))
-    #expect(try await storage.studies().map(\.name) == ["s"])
+    let names = await storage.studies().map(\.name)
+    #expect(names == ["s"])
   }
 
   @Test func optimizeRecordsObjectiveErrorsAsFailures() async throws {
@@ -140,6 +141,31 @@ extension StudyTests {
     }
     #expect(done.count == 6)
     #expect(done.allSatisfy { $0.state == .complete || ($0.state == .fail && $0.failReason != nil) })
+  }
+}
+
+// MARK: - Concurrency
+
+extension StudyTests {
+  @Test func concurrentWorkersGetDistinctTrialsAndLoseNone() async throws {
+    let study = try await Study(space: Self.space(), sampler: TPESampler(seed: 4, startupTrials: 5))
+    try await study.enqueue(["x": .float(0), "n": .int(1)])
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          for _ in 0..<10 {
+            let t = try await study.ask()
+            let x = t.params["x"]?.doubleValue ?? 0
+            try await study.tell(t.number, value: x * x)
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    let trials = await study.trials
+    #expect(trials.map(\.number) == Array(0..<40))
+    #expect(trials.allSatisfy { $0.state == .complete })
+    #expect(trials[0].params == ["x": .float(0), "n": .int(1)])
   }
 }
 
@@ -178,6 +204,43 @@ extension StudyTests {
     // A dominated point and one outside the reference add nothing.
     #expect(Hypervolume.compute([[1, 3], [2, 2], [3, 1], [3, 3], [5, 0]], reference: [4, 4]) == 6)
     #expect(Hypervolume.compute([], reference: [1, 1]) == 0)
+  }
+
+  /// Inclusion–exclusion: Σ over non-empty subsets S of (−1)^(|S|+1)·vol([max S, reference]).
+  static func inclusionExclusion(_ points: [[Double]], _ reference: [Double]) -> Double {
+    var total = 0.0
+    for mask in 1..<(1 << points.count) {
+      let members = points.indices.filter { mask & (1 << $0) != 0 }
+      let corner = reference.indices.map { d in members.map { points[$0][d] }.max() ?? 0 }
+      let volume = zip(corner, reference).reduce(1.0) { $0 * Swift.max($1.1 - $1.0, 0) }
+      total += (members.count % 2 == 1 ? 1 : -1) * volume
+    }
+    return total
+  }
+
+  @Test(arguments: [2, 3, 4])
+  func hypervolumeAgreesWithInclusionExclusion(dimension: Int) {
+    var g = SeededGenerator(seed: UInt64(dimension))
+    for _ in 0..<20 {
+      let n = 1 + g.integer(below: 8)
+      let points = (0..<n).map { _ in (0..<dimension).map { _ in g.uniform() } }
+      let reference = [Double](repeating: 1.1, count: dimension)
+      let hv = Hypervolume.compute(points, reference: reference)
+      #expect(abs(hv - Self.inclusionExclusion(points, reference)) < 1e-12)
+    }
+  }
+
+  @Test func multiObjectiveTPEProposesValidConfigurations() async throws {
+    let study = try await Study(
+      space: Self.space(), directions: [.minimize, .minimize], sampler: TPESampler(seed: 2))
+    for _ in 0..<25 {
+      let t = try await study.ask()
+      let x = t.params["x"]?.doubleValue ?? 0
+      try await study.tell(t.number, values: [x * x, (x - 2) * (x - 2)])
+    }
+    let front = await study.paretoFront()
+    #expect(!front.isEmpty)
+    for t in front { #expect((t.params["x"]?.doubleValue ?? -9) >= -5) }
   }
 
   @Test func hypervolumeThreeDimensionsByHand() {
