@@ -42,7 +42,9 @@ import Testing
       #expect(back["optimizer"] == c["optimizer"])
       #expect(back["layers"] == c["layers"])
       #expect(back["width"] == c["width"])
-      #expect(back["momentum"] == c["momentum"] || abs((back["momentum"]?.doubleValue ?? -9) - (c["momentum"]?.doubleValue ?? 9)) < 1e-12)
+      #expect(
+        back["momentum"] == c["momentum"]
+          || abs((back["momentum"]?.doubleValue ?? -9) - (c["momentum"]?.doubleValue ?? 9)) < 1e-12)
       let x = try #require(c["lr"]?.doubleValue)
       let y = try #require(back["lr"]?.doubleValue)
       #expect(abs(x - y) <= 1e-12 * x)

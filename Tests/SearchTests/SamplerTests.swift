@@ -49,9 +49,15 @@ extension SamplerTests {
   @Test func gridSamplerVisitsEveryPointOnceThenReportsExhaustion() async throws {
     let space = try SearchSpace(.float("x", 0, 1), .categorical("c", ["a", "b"]))
     let grid = space.grid(pointsPerNumeric: 5)
-    let first = try await Self.run(GridSampler(pointsPerNumeric: 5, seed: 3), space: space, count: 10) { _ in 0 }
-    let again = try await Self.run(GridSampler(pointsPerNumeric: 5, seed: 3), space: space, count: 10) { _ in 0 }
-    let other = try await Self.run(GridSampler(pointsPerNumeric: 5, seed: 4), space: space, count: 10) { _ in 0 }
+    let first = try await Self.run(
+      GridSampler(pointsPerNumeric: 5, seed: 3), space: space, count: 10
+    ) { _ in 0 }
+    let again = try await Self.run(
+      GridSampler(pointsPerNumeric: 5, seed: 3), space: space, count: 10
+    ) { _ in 0 }
+    let other = try await Self.run(
+      GridSampler(pointsPerNumeric: 5, seed: 4), space: space, count: 10
+    ) { _ in 0 }
     #expect(Set(first.map(\.params)) == Set(grid))
     #expect(first.map(\.params) == again.map(\.params))
     #expect(first.map(\.params) != other.map(\.params))
@@ -114,7 +120,8 @@ extension SamplerTests {
       return phi / (cdf((1 - mu) / sigma) - cdf((0 - mu) / sigma))
     }
     for x in [0.0, 0.1, 0.4, 0.75, 1.0] {
-      let expected = log((truncated(x, 0.2, 0.3) + truncated(x, 0.5, 0.3) + truncated(x, 0.5, 1)) / 3)
+      let expected = log(
+        (truncated(x, 0.2, 0.3) + truncated(x, 0.5, 0.3) + truncated(x, 0.5, 1)) / 3)
       #expect(abs(pe.logPDF([x]) - expected) < 1e-12)
     }
   }
@@ -133,7 +140,8 @@ extension SamplerTests {
   @Test func parzenDiscreteKernelsSumToOneOverTheGrid() {
     let p = Parameter.int("n", 1, 7, step: 2)
     let pe = ParzenEstimator(
-      observations: [[3], [3], [7]], parameters: [p], weights: [1, 1, 1], settings: ParzenSettings())
+      observations: [[3], [3], [7]], parameters: [p], weights: [1, 1, 1], settings: ParzenSettings()
+    )
     let total = [1.0, 3, 5, 7].reduce(0) { $0 + exp(pe.logPDF([$1])) }
     #expect(abs(total - 1) < 1e-12)
     let lp = Parameter.int("k", 1, 64, log: true)
@@ -188,7 +196,9 @@ extension SamplerTests {
     let mtpe = try await Self.meanBest(
       { TPESampler(seed: $0, multivariate: true) }, space: space, Self.branin)
     let random = try await Self.meanBest({ RandomSampler(seed: $0) }, space: space, Self.branin)
-    print("Branin (min 0.397887), mean best of 50 trials over 10 seeds: TPE \(tpe), multivariate TPE \(mtpe), random \(random)")
+    print(
+      "Branin (min 0.397887), mean best of 50 trials over 10 seeds: TPE \(tpe), multivariate TPE \(mtpe), random \(random)"
+    )
     #expect(tpe < random)
     #expect(mtpe < random)
     #expect(tpe > 0.397887 && mtpe > 0.397887)

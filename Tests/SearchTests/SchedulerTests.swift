@@ -35,7 +35,8 @@ extension SchedulerTests {
       [[6, 27], [2, 81]],
       [[5, 81]],
     ]
-    let hb = try Hyperband(minResource: 1, maxResource: 81, reductionFactor: 3, rounding: .hpBandSter)
+    let hb = try Hyperband(
+      minResource: 1, maxResource: 81, reductionFactor: 3, rounding: .hpBandSter)
     #expect(Self.table(hb) == hpbandster)
   }
 
@@ -45,7 +46,9 @@ extension SchedulerTests {
     #expect(abs(hb.brackets[0].rungs[0].resource - 1.0 / 81) < 1e-15)
     #expect(throws: SearchError.self) { try Hyperband(minResource: 0, maxResource: 1) }
     #expect(throws: SearchError.self) { try Hyperband(minResource: 2, maxResource: 1) }
-    #expect(throws: SearchError.self) { try Hyperband(minResource: 1, maxResource: 9, reductionFactor: 1) }
+    #expect(throws: SearchError.self) {
+      try Hyperband(minResource: 1, maxResource: 9, reductionFactor: 1)
+    }
   }
 }
 
@@ -122,7 +125,8 @@ extension SchedulerTests {
   }
 
   @Test func ashaWithEarlyStoppingRateShiftsResources() throws {
-    var asha = try ASHA(minResource: 1, maxResource: 27, reductionFactor: 3, minEarlyStoppingRate: 1)
+    var asha = try ASHA(
+      minResource: 1, maxResource: 27, reductionFactor: 3, minEarlyStoppingRate: 1)
     #expect(asha.topRung == 2)
     #expect(asha.nextJob().resource == 3)
     #expect(asha.resource(ofRung: 2) == 27)

@@ -38,7 +38,10 @@ extension SearchSpaceTests {
   }
 
   @Test func rejectsEmptyCategorical() {
-    #expect(throws: SearchError.invalidChoices(parameter: "c", reason: "a categorical parameter needs choices")) {
+    #expect(
+      throws: SearchError.invalidChoices(
+        parameter: "c", reason: "a categorical parameter needs choices")
+    ) {
       try SearchSpace(.categorical("c", []))
     }
   }
@@ -138,7 +141,9 @@ extension SearchSpaceTests {
 
   @Test func parsingAssignmentsOverridesDefaults() throws {
     let space = try Self.conditionalSpace()
-    let c = try space.configuration(parsing: ["optimizer=sgd", "momentum=0.3", "layers=3", "width=1e2"])
+    let c = try space.configuration(parsing: [
+      "optimizer=sgd", "momentum=0.3", "layers=3", "width=1e2",
+    ])
     #expect(c["optimizer"] == .categorical("sgd"))
     #expect(c["momentum"] == .float(0.3))
     #expect(c["width"] == .int(100))
@@ -176,4 +181,3 @@ extension SearchSpaceTests {
     #expect(back.names == a.names)
   }
 }
-

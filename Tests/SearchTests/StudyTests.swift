@@ -9,7 +9,9 @@ import Testing
     try SearchSpace(.float("x", -5, 5), .int("n", 1, 10))
   }
 
-  static func study(_ direction: StudyDirection = .minimize, storage: any StudyStorage = InMemoryStorage()) async throws -> Study {
+  static func study(
+    _ direction: StudyDirection = .minimize, storage: any StudyStorage = InMemoryStorage()
+  ) async throws -> Study {
     try await Study(
       name: "s", space: space(), direction: direction, sampler: RandomSampler(seed: 1),
       pruner: NopPruner(), storage: storage)
@@ -103,7 +105,8 @@ extension StudyTests {
       try await study.addTrial(Trial(state: .running, params: ["x": .float(0), "n": .int(1)]))
     }
     await #expect(throws: SearchError.valueCount(number: 0, expected: 1, got: 2)) {
-      try await study.addTrial(Trial(state: .complete, params: ["x": .float(0), "n": .int(1)], values: [1, 2]))
+      try await study.addTrial(
+        Trial(state: .complete, params: ["x": .float(0), "n": .int(1)], values: [1, 2]))
     }
   }
 
@@ -140,7 +143,8 @@ extension StudyTests {
       return Double(k)
     }
     #expect(done.count == 6)
-    #expect(done.allSatisfy { $0.state == .complete || ($0.state == .fail && $0.failReason != nil) })
+    #expect(
+      done.allSatisfy { $0.state == .complete || ($0.state == .fail && $0.failReason != nil) })
   }
 }
 
@@ -176,13 +180,17 @@ extension StudyTests {
     let study = try await Study(
       space: Self.space(), directions: [.minimize, .maximize], sampler: RandomSampler(seed: 3))
     // (loss, accuracy): trial 1 is dominated by 0, 3 by 2, 4 equals 0.
-    let points: [[Double]] = [[1, 0.9], [2, 0.8], [0.5, 0.7], [0.6, 0.6], [1, 0.9], [3, 0.95]]
+    let points: [[Double]] = [
+      [1, 0.9], [2, 0.8], [0.5, 0.7], [0.6, 0.6], [1, 0.9], [3, 0.95],
+    ]
     for p in points {
       let t = try await study.ask()
       try await study.tell(t.number, values: p)
     }
     #expect(await study.paretoFront().map(\.number) == [0, 2, 4, 5])
-    await #expect(throws: SearchError.unsupported("report is not defined for multi-objective studies")) {
+    await #expect(
+      throws: SearchError.unsupported("report is not defined for multi-objective studies")
+    ) {
       try await study.report(number: 0, value: 1, resource: 1)
     }
     #expect(await study.bestTrial == nil)
@@ -202,7 +210,8 @@ extension StudyTests {
     // Staircase of (1,3), (2,2), (3,1) under reference (4,4): 3·1 + 2·1 + 1·1 + … = 6.
     #expect(Hypervolume.compute([[1, 3], [2, 2], [3, 1]], reference: [4, 4]) == 6)
     // A dominated point and one outside the reference add nothing.
-    #expect(Hypervolume.compute([[1, 3], [2, 2], [3, 1], [3, 3], [5, 0]], reference: [4, 4]) == 6)
+    #expect(
+      Hypervolume.compute([[1, 3], [2, 2], [3, 1], [3, 3], [5, 0]], reference: [4, 4]) == 6)
     #expect(Hypervolume.compute([], reference: [1, 1]) == 0)
   }
 

@@ -14,7 +14,8 @@ public enum Hypervolume {
   /// - Returns: the hypervolume, ≥ 0; 0 for no points.
   /// - Complexity: O(n log n) for d = 2; O(n^(d−1) log n) for d ≥ 3, meant for small d and n.
   public static func compute(_ points: [[Double]], reference: [Double]) -> Double {
-    precondition(points.allSatisfy { $0.count == reference.count }, "Hypervolume: dimension mismatch")
+    precondition(
+      points.allSatisfy { $0.count == reference.count }, "Hypervolume: dimension mismatch")
     let inside = points.filter { p in zip(p, reference).allSatisfy { $0 < $1 } }
     return volume(inside, reference)
   }

@@ -34,6 +34,7 @@ public struct PercentilePruner: Pruner {
     self.minTrials = minTrials
   }
 
+  /// The verdict on `trial`; see the type's discussion for the rule.
   public func decide(trial: Trial, trials: [Trial], direction: StudyDirection) -> PruneDecision {
     let no = PruneDecision(shouldPrune: false)
     let completed = trials.filter { $0.state == .complete }
@@ -69,6 +70,7 @@ public struct MedianPruner: Pruner {
       intervalSteps: intervalSteps, minTrials: minTrials)
   }
 
+  /// The verdict on `trial`; see the type's discussion for the rule.
   public func decide(trial: Trial, trials: [Trial], direction: StudyDirection) -> PruneDecision {
     base.decide(trial: trial, trials: trials, direction: direction)
   }

@@ -2,7 +2,7 @@
 public struct PruneDecision: Sendable, Hashable {
   /// Whether the trial should stop now.
   public var shouldPrune: Bool
-  /// System attributes to write on the trial (e.g. Optuna's `completed_rung_k`).
+  /// System attributes to write on the trial, such as Optuna's `completed_rung_k`.
   public var systemAttributes: [String: AttributeValue]
 
   /// A decision with optional attributes.

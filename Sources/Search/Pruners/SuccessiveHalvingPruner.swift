@@ -34,6 +34,7 @@ public struct SuccessiveHalvingPruner: Pruner {
 
   static func rungKey(_ r: Int) -> String { "completed_rung_\(r)" }
 
+  /// The verdict on `trial`; see the type's discussion for the rule.
   public func decide(trial: Trial, trials: [Trial], direction: StudyDirection) -> PruneDecision {
     guard let step = trial.lastResource, let value = trial.intermediateValues[step] else {
       return PruneDecision(shouldPrune: false)
@@ -52,7 +53,9 @@ public struct SuccessiveHalvingPruner: Pruner {
     while true {
       let promotionStep =
         resourceUnit * pow(Double(reductionFactor), Double(minEarlyStoppingRate + rung))
-      if step < promotionStep { return PruneDecision(shouldPrune: false, systemAttributes: written) }
+      if step < promotionStep {
+        return PruneDecision(shouldPrune: false, systemAttributes: written)
+      }
       if value.isNaN { return PruneDecision(shouldPrune: true, systemAttributes: written) }
       let key = Self.rungKey(rung)
       written[key] = .number(value)

@@ -64,7 +64,9 @@ struct ParzenEstimator {
     if case .categorical(let choices) = p.domain {
       let k = choices.count
       guard !obs.isEmpty else {
-        return .categorical(logProbabilities: [[Double](repeating: -Foundation.log(Double(k)), count: k)])
+        return .categorical(logProbabilities: [
+          [Double](repeating: -Foundation.log(Double(k)), count: k)
+        ])
       }
       let kernels = obs.count + 1
       var rows: [[Double]] = []

@@ -9,7 +9,7 @@ public struct RandomSampler: Sampler {
     generator = SeededGenerator(seed: seed)
   }
 
-  /// A uniform draw; see ``SearchSpace/sample(using:)``. Ignores the trials.
+  /// A uniform draw from `space` (see ``SearchSpace/sample(using:)``); the trials are ignored.
   public mutating func sample(space: SearchSpace, trials: [Trial], directions: [StudyDirection])
     -> Configuration
   {

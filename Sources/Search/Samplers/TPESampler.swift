@@ -1,7 +1,9 @@
 import Foundation
 import Linalg
 
-/// The tree-structured Parzen estimator (Bergstra et al. 2011) with Optuna 5.0's defaults.
+/// The tree-structured Parzen estimator with Optuna 5.0's defaults.
+///
+/// TPE is due to Bergstra, Bardenet, Bengio & Kégl (NeurIPS 2011).
 ///
 /// After `startupTrials` observed trials (before that: uniform random), the observed trials are
 /// ranked and split: the best `γ(n) = min(⌈0.1·n⌉, 25)` form the "below" group, the rest
@@ -64,6 +66,9 @@ public struct TPESampler: Sampler {
     return ramp + [Double](repeating: 1, count: 25)
   }
 
+  /// The next configuration: uniform until `startupTrials` trials are observed, then TPE.
+  ///
+  /// - Complexity: O(eiCandidates · n · d) per parameter group for n observed trials.
   public mutating func sample(space: SearchSpace, trials: [Trial], directions: [StudyDirection])
     -> Configuration
   {
@@ -137,7 +142,8 @@ public struct TPESampler: Sampler {
     switch p.domain {
     case .float: return .float(x)
     case .int: return .int(Int(x.rounded()))
-    case .categorical(let choices): return .categorical(choices[Swift.min(Swift.max(Int(x), 0), choices.count - 1)])
+    case .categorical(let choices):
+      return .categorical(choices[Swift.min(Swift.max(Int(x), 0), choices.count - 1)])
     }
   }
 
@@ -152,14 +158,17 @@ public struct TPESampler: Sampler {
     return trials.compactMap { t in
       switch t.state {
       case .complete:
-        guard t.values.count == directions.count, t.values.allSatisfy(\.isFinite) else { return nil }
+        guard t.values.count == directions.count, t.values.allSatisfy(\.isFinite) else {
+          return nil
+        }
         return Observation(
           trial: t, step: -.infinity, losses: zip(directions, t.values).map { $0.loss($1) })
       case .pruned where single:
         guard let r = t.lastResource, let v = t.intermediateValues[r] else {
           return Observation(trial: t, step: .infinity, losses: [0])
         }
-        return Observation(trial: t, step: -r, losses: [v.isNaN ? .infinity : directions[0].loss(v)])
+        return Observation(
+          trial: t, step: -r, losses: [v.isNaN ? .infinity : directions[0].loss(v)])
       case .running where single && constantLiar:
         return Observation(trial: t, step: -.infinity, losses: [.infinity])
       default:

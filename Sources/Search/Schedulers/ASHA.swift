@@ -41,7 +41,8 @@ public struct ASHA: Sendable, Hashable {
     minEarlyStoppingRate: Int = 0, direction: StudyDirection = .minimize
   ) throws(SearchError) {
     try Halving.check(min: minResource, max: maxResource, eta: reductionFactor)
-    let top = Halving.maxStage(min: minResource, max: maxResource, eta: reductionFactor)
+    let top =
+      Halving.maxStage(min: minResource, max: maxResource, eta: reductionFactor)
       - minEarlyStoppingRate
     guard minEarlyStoppingRate >= 0, top >= 0 else {
       throw .invalidSchedule("minEarlyStoppingRate \(minEarlyStoppingRate) leaves no rung")
@@ -77,7 +78,9 @@ public struct ASHA: Sendable, Hashable {
       let top = ranked.prefix(ranked.count / reductionFactor)
       if let c = top.first(where: { !promoted[k].contains($0.configuration) }) {
         promoted[k].insert(c.configuration)
-        return Job(configuration: c.configuration, rung: k + 1, resource: resource(ofRung: k + 1), isNew: false)
+        return Job(
+          configuration: c.configuration, rung: k + 1, resource: resource(ofRung: k + 1),
+          isNew: false)
       }
     }
     defer { started += 1 }

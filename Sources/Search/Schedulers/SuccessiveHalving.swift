@@ -44,10 +44,12 @@ public struct SuccessiveHalving: Sendable, Hashable {
   ///   - results: (trial number, value) of every configuration evaluated at the rung.
   ///   - direction: whether smaller or larger values are better; NaN ranks last.
   /// - Returns: the advancing trial numbers, best first; ties go to the lower trial number.
-  public func promote(_ results: [(number: Int, value: Double)], direction: StudyDirection) -> [Int] {
+  public func promote(_ results: [(number: Int, value: Double)], direction: StudyDirection) -> [Int]
+  {
     guard !results.isEmpty else { return [] }
     let keep = Swift.max(results.count / reductionFactor, 1)
-    let order = Halving.ranking(results.map(\.value), ids: results.map(\.number), direction: direction)
+    let order = Halving.ranking(
+      results.map(\.value), ids: results.map(\.number), direction: direction)
     return order.prefix(keep).map { results[$0].number }
   }
 }

@@ -14,9 +14,11 @@ extension Parameter {
     }
   }
 
-  /// The position of a value in [0, 1]: `(x − low)/(high − low)` for numeric domains, on the
-  /// log scale for log parameters, and 0 when `low == high`; for categoricals, the choice's
-  /// index / (k − 1) (0 for a single choice). Values of the wrong kind give 0.
+  /// The position of a value in [0, 1].
+  ///
+  /// Numeric domains give `(x − low)/(high − low)`, on the log scale for log parameters, and 0
+  /// when `low == high`; categoricals give the choice's index / (k − 1) (0 for a single
+  /// choice). Values of the wrong kind give 0.
   func unit(of value: ParameterValue) -> Double {
     switch domain {
     case .float(let lo, let hi, let log, _):
@@ -39,19 +41,27 @@ extension Parameter {
     return Swift.min(Swift.max(u, 0), 1)
   }
 
-  /// The value at position `u` ∈ [0, 1] of a numeric domain (log scale for log parameters),
-  /// rounded to the step or integer grid and clamped into the domain. For categoricals, the
-  /// choice at index ⌊u·k⌋ (clamped).
+  /// The value at position `u` ∈ [0, 1] of the domain.
+  ///
+  /// Numeric domains map back linearly (on the log scale for log parameters), rounded to the
+  /// step or integer grid and clamped into the domain. Categoricals give the choice at index
+  /// ⌊u·k⌋ (clamped).
   func value(atUnit u: Double) -> ParameterValue {
     let u = Swift.min(Swift.max(u.isNaN ? 0 : u, 0), 1)
     switch domain {
     case .float(let lo, let hi, let log, let step):
-      var x = log ? Foundation.exp(Foundation.log(lo) + u * (Foundation.log(hi) - Foundation.log(lo))) : lo + u * (hi - lo)
+      var x =
+        log
+        ? Foundation.exp(Foundation.log(lo) + u * (Foundation.log(hi) - Foundation.log(lo)))
+        : lo + u * (hi - lo)
       if let step { x = lo + ((x - lo) / step).rounded() * step }
       return .float(Swift.min(Swift.max(x, lo), hi))
     case .int(let lo, let hi, let log, let step):
       let (l, h) = (Double(lo), Double(hi))
-      let x = log ? Foundation.exp(Foundation.log(l) + u * (Foundation.log(h) - Foundation.log(l))) : l + u * (h - l)
+      let x =
+        log
+        ? Foundation.exp(Foundation.log(l) + u * (Foundation.log(h) - Foundation.log(l)))
+        : l + u * (h - l)
       let k = ((x - l) / Double(step)).rounded()
       return .int(Swift.min(Swift.max(lo + Int(k) * step, lo), hi))
     case .categorical(let choices):
@@ -76,12 +86,16 @@ extension Parameter {
         return .float(Swift.min(lo + Double(generator.integer(below: n)) * step, hi))
       }
       if log {
-        return .float(Swift.min(Swift.max(Foundation.exp(generator.uniform(Foundation.log(lo), Foundation.log(hi))), lo), hi))
+        return .float(
+          Swift.min(
+            Swift.max(
+              Foundation.exp(generator.uniform(Foundation.log(lo), Foundation.log(hi))), lo), hi))
       }
       return .float(generator.uniform(lo, hi))
     case .int(let lo, let hi, let log, let step):
       if log {
-        let x = Foundation.exp(generator.uniform(Foundation.log(Double(lo) - 0.5), Foundation.log(Double(hi) + 0.5)))
+        let x = Foundation.exp(
+          generator.uniform(Foundation.log(Double(lo) - 0.5), Foundation.log(Double(hi) + 0.5)))
         return .int(Swift.min(Swift.max(Int(x.rounded()), lo), hi))
       }
       return .int(lo + generator.integer(below: (hi - lo) / step + 1) * step)

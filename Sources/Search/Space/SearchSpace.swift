@@ -54,7 +54,9 @@ public struct SearchSpace: Sendable, Hashable, Codable {
       }
       if log, lo <= 0 { throw .nonPositiveLogBound(parameter: p.name, low: lo) }
       if let step {
-        guard !log else { throw .invalidStep(parameter: p.name, reason: "step cannot be used with log") }
+        guard !log else {
+          throw .invalidStep(parameter: p.name, reason: "step cannot be used with log")
+        }
         guard step > 0, step.isFinite else {
           throw .invalidStep(parameter: p.name, reason: "step must be positive, got \(step)")
         }

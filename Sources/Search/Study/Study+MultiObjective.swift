@@ -5,8 +5,10 @@ extension Study {
       .map { t in (t, zip(directions, t.values).map { $0.loss($1) }) }
   }
 
-  /// The COMPLETE trials that no other COMPLETE trial dominates (front 0 of non-dominated
-  /// sorting, Deb et al. 2002), by number. For one objective, all trials sharing the best value.
+  /// The COMPLETE trials that no other COMPLETE trial dominates, by number.
+  ///
+  /// This is front 0 of fast non-dominated sorting (Deb et al. 2002); with one objective, the
+  /// trials sharing the best value.
   public func paretoFront() -> [Trial] {
     let entries = completedLosses
     guard let front = Pareto.nondominatedFronts(entries.map(\.loss)).first else { return [] }

@@ -48,7 +48,8 @@ public actor Study {
     if let s = try await storage.study(named: name) {
       guard loadIfExists else { throw .study(name: name, reason: "already exists") }
       guard s.directions == directions else {
-        throw .study(name: name, reason: "stored directions \(s.directions) differ from \(directions)")
+        throw .study(
+          name: name, reason: "stored directions \(s.directions) differ from \(directions)")
       }
       summary = s
       existing = try await storage.trials(studyID: s.id)

@@ -54,6 +54,7 @@ public actor InMemoryStorage: StudyStorage {
   /// An empty storage.
   public init() {}
 
+  /// See ``StudyStorage``.
   public func createStudy(name: String, directions: [StudyDirection]) throws(SearchError)
     -> StudySummary
   {
@@ -66,12 +67,15 @@ public actor InMemoryStorage: StudyStorage {
     return s
   }
 
+  /// See ``StudyStorage``.
   public func study(named name: String) -> StudySummary? {
     summaries.first { $0.name == name }
   }
 
+  /// See ``StudyStorage``.
   public func studies() -> [StudySummary] { summaries }
 
+  /// See ``StudyStorage``.
   public func createTrial(studyID: Int, _ trial: Trial) throws(SearchError) -> Trial {
     guard var list = trialsByStudy[studyID] else { throw .storage("no study with id \(studyID)") }
     var t = trial
@@ -90,6 +94,7 @@ public actor InMemoryStorage: StudyStorage {
     trialsByStudy[studyID] = list
   }
 
+  /// See ``StudyStorage``.
   public func setTrialState(
     studyID: Int, number: Int, state: TrialState, values: [Double], date: Date?,
     failReason: String?
@@ -102,28 +107,33 @@ public actor InMemoryStorage: StudyStorage {
     }
   }
 
+  /// See ``StudyStorage``.
   public func setTrialParams(studyID: Int, number: Int, params: Configuration) throws(SearchError) {
     try update(studyID, number) { $0.params = params }
   }
 
+  /// See ``StudyStorage``.
   public func setIntermediateValue(studyID: Int, number: Int, resource: Double, value: Double)
     throws(SearchError)
   {
     try update(studyID, number) { $0.intermediateValues[resource] = value }
   }
 
+  /// See ``StudyStorage``.
   public func setUserAttribute(studyID: Int, number: Int, key: String, value: AttributeValue)
     throws(SearchError)
   {
     try update(studyID, number) { $0.userAttributes[key] = value }
   }
 
+  /// See ``StudyStorage``.
   public func setSystemAttribute(studyID: Int, number: Int, key: String, value: AttributeValue)
     throws(SearchError)
   {
     try update(studyID, number) { $0.systemAttributes[key] = value }
   }
 
+  /// See ``StudyStorage``.
   public func trials(studyID: Int) throws(SearchError) -> [Trial] {
     guard let list = trialsByStudy[studyID] else { throw .storage("no study with id \(studyID)") }
     return list

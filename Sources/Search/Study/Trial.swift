@@ -70,7 +70,7 @@ public struct Trial: Sendable, Hashable, Codable, Identifiable {
   public var intermediateValues: [Double: Double]
   /// Attributes set by the user.
   public var userAttributes: [String: AttributeValue]
-  /// Attributes set by samplers and pruners (e.g. `completed_rung_0`).
+  /// Attributes set by samplers and pruners, such as `completed_rung_0`.
   public var systemAttributes: [String: AttributeValue]
   /// When the trial started running (nil while WAITING).
   public var startDate: Date?
