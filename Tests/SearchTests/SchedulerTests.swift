@@ -89,6 +89,37 @@ extension SchedulerTests {
   }
 }
 
+// MARK: - Resources
+
+extension SchedulerTests {
+  @Test func resourceLevelsFeedEverySchedule() throws {
+    let r = try Resource(.dataFraction, min: 1.0 / 27, max: 1, reductionFactor: 3)
+    let levels = r.levels
+    let expected: [Double] = [1.0 / 27, 1.0 / 9, 1.0 / 3, 1]
+    #expect(levels.count == 4)
+    for (a, b) in zip(levels, expected) { #expect(abs(a - b) < 1e-15) }
+    let sh = try SuccessiveHalving(r)
+    #expect(sh.rungs(initialConfigurations: 27).map(\.configurations) == [27, 9, 3, 1])
+    #expect(try Hyperband(r).brackets.count == 4)
+    #expect(try ASHA(r).topRung == 3)
+    #expect(throws: SearchError.invalidSchedule("a data fraction cannot exceed 1, got max 2.0")) {
+      try Resource(.dataFraction, min: 0.1, max: 2)
+    }
+    #expect(throws: SearchError.self) { try Resource(.epochs, min: 0, max: 10) }
+  }
+
+  @Test func failedConfigurationsNeverAdvance() throws {
+    let sh = try SuccessiveHalving(minResource: 1, maxResource: 9, reductionFactor: 3)
+    #expect(sh.promote([(0, .nan), (1, .nan), (2, .nan)], direction: .minimize).isEmpty)
+    var asha = try ASHA(minResource: 1, maxResource: 9, reductionFactor: 3)
+    for _ in 0..<3 {
+      let j = asha.nextJob()
+      asha.report(configuration: j.configuration, rung: 0, value: .nan)
+    }
+    #expect(asha.nextJob().isNew)
+  }
+}
+
 // MARK: - ASHA
 
 extension SchedulerTests {

@@ -148,6 +148,8 @@ extension SearchSpaceTests {
     #expect(c["momentum"] == .float(0.3))
     #expect(c["width"] == .int(100))
     #expect(c["dropout"] == .categorical("0.1"))  // the declared default
+    let numeric = try space.configuration(parsing: ["dropout=0.50"])
+    #expect(numeric["dropout"] == .categorical("0.5"))  // numbers match numeric choices
     #expect(c.names == ["optimizer", "lr", "momentum", "layers", "width", "dropout"])
   }
 

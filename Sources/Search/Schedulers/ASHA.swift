@@ -71,12 +71,14 @@ public struct ASHA: Sendable, Hashable {
     return order.map { (entries[$0].key, entries[$0].value) }
   }
 
-  /// The next job: a promotion from the highest rung that has a promotable configuration, else a new configuration at rung 0.
+  /// The next job: the best promotable configuration of the highest rung, else a new one.
+  ///
+  /// A configuration with a NaN value (a failed evaluation) is never promoted.
   public mutating func nextJob() -> Job {
     for k in stride(from: topRung - 1, through: 0, by: -1) {
       let ranked = rung(k)
       let top = ranked.prefix(ranked.count / reductionFactor)
-      if let c = top.first(where: { !promoted[k].contains($0.configuration) }) {
+      if let c = top.first(where: { !promoted[k].contains($0.configuration) && !$0.value.isNaN }) {
         promoted[k].insert(c.configuration)
         return Job(
           configuration: c.configuration, rung: k + 1, resource: resource(ofRung: k + 1),

@@ -42,7 +42,7 @@ public struct SuccessiveHalving: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - results: (trial number, value) of every configuration evaluated at the rung.
-  ///   - direction: whether smaller or larger values are better; NaN ranks last.
+  ///   - direction: whether smaller or larger values are better; NaN ranks last and never advances.
   /// - Returns: the advancing trial numbers, best first; ties go to the lower trial number.
   public func promote(_ results: [(number: Int, value: Double)], direction: StudyDirection) -> [Int]
   {
@@ -50,6 +50,6 @@ public struct SuccessiveHalving: Sendable, Hashable {
     let keep = Swift.max(results.count / reductionFactor, 1)
     let order = Halving.ranking(
       results.map(\.value), ids: results.map(\.number), direction: direction)
-    return order.prefix(keep).map { results[$0].number }
+    return order.prefix(keep).filter { !results[$0].value.isNaN }.map { results[$0].number }
   }
 }

@@ -4,7 +4,8 @@ extension SearchSpace {
   /// The value of `parameter` written as `text` (as on the command line, `--set lr=0.01`).
   ///
   /// Floats accept any Swift `Double` literal (`1e-3`); ints accept integers and integral
-  /// reals (`100`, `1e2`); categoricals accept one of the choices verbatim.
+  /// reals (`100`, `1e2`); categoricals accept one of the choices verbatim, or a number equal
+  /// to a numeric choice (`0.50` for the choice `"0.5"`).
   /// - Throws: `unknownParameter` (with suggestions), `wrongType` when the text is not a number
   ///   of the right kind, `outOfRange` when it is outside the domain.
   public func value(of parameterName: String, parsing text: String) throws(SearchError)
@@ -29,8 +30,15 @@ extension SearchSpace {
       } else {
         throw .wrongType(parameter: p.name, expected: "int", got: "'\(text)'")
       }
-    case .categorical:
-      value = .categorical(t)
+    case .categorical(let choices):
+      // Verbatim, else a choice with the same number ("0.50" selects the choice "0.5").
+      if !choices.contains(t), let x = Double(t),
+        let match = choices.first(where: { Double($0) == x })
+      {
+        value = .categorical(match)
+      } else {
+        value = .categorical(t)
+      }
     }
     guard p.contains(value) else { throw .outOfRange(parameter: p.name, value: t) }
     return value
