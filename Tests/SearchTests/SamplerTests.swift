@@ -107,10 +107,10 @@ extension SamplerTests {
   }
 
   @Test func parzenEstimatorMatchesHandComputedMixture() throws {
-    // Observations 0.2 and 0.5 on [0, 1], plus the prior N(0.5, 1). Sorted with the prior:
-    // 0.2, 0.5, 0.5 between ends 0 and 1; bandwidths max(left gap, right gap) = 0.3 and 0.3
-    // (the extreme kernels use their inner gap: consider_endpoints=False); the magic clip
-    // [1/min(100, 1+3), 1] = [0.25, 1] keeps them. Weights 1/3 each.
+    // Observations 0.2 and 0.5 on [0, 1], plus the prior N(0.5, 1). Sorted between the ends
+    // 0 and 1, each of the two extreme kernels takes its inner gap (consider_endpoints=False):
+    // 0.5 − 0.2 = 0.3 for both; the magic clip [1/min(100, 1+3), 1] = [0.25, 1] keeps them.
+    // Weights 1/3 each.
     let p = Parameter.float("x", 0, 1)
     let pe = ParzenEstimator(
       observations: [[0.2], [0.5]], parameters: [p], weights: [1, 1], settings: ParzenSettings())
@@ -207,5 +207,21 @@ extension SamplerTests {
   @Test func braninHasItsKnownMinimum() {
     let c: Configuration = ["x1": .float(Double.pi), "x2": .float(2.275)]
     #expect(abs(Self.branin(c) - 0.397887) < 1e-6)
+  }
+}
+
+// MARK: - Optuna's Parzen estimator as a fixture
+
+extension SamplerTests {
+  @Test(arguments: optunaParzenCases)
+  func parzenEstimatorMatchesOptuna(_ c: OptunaParzenCase) {
+    let settings = ParzenSettings()
+    let pe = ParzenEstimator(
+      observations: c.observations, parameters: c.parameters,
+      weights: TPESampler.defaultWeights(c.observations.count), settings: settings)
+    for (x, expected) in zip(c.points, c.logPDF) {
+      let got = pe.logPDF(x)
+      #expect(abs(got - expected) <= 1e-9 * Swift.max(1, abs(expected)), "at \(x)")
+    }
   }
 }

@@ -6,7 +6,6 @@ struct ParzenSettings: Sendable, Hashable {
   var priorWeight = 1.0
   var magicClip = true
   var considerEndpoints = false
-  var multivariate = false
 }
 
 /// A mixture of product kernels over one or more parameters (TPE's l(x) or g(x); Optuna's
@@ -16,12 +15,13 @@ struct ParzenSettings: Sendable, Hashable {
 /// domain, width = the domain) with weight `priorWeight`; weights are normalised. Numeric
 /// parameters use normal kernels truncated to the domain in the internal space (log for log
 /// parameters; widened by step/2 on each side for ints and stepped floats, whose kernels are
-/// discretised onto the grid). Bandwidths, univariate: the larger distance to a neighbour among
-/// the sorted observations, the prior mean and the domain ends (without the ends for the two
-/// extreme kernels: `consider_endpoints=False`); multivariate: `0.2·n^(−1/(d+4))·(high − low)`.
-/// Both clipped to `[(high − low)/min(100, n + 2), high − low]` (the "magic clip").
-/// Categoricals: kernel i puts `priorWeight/(n+1)` on every choice plus 1 on its observed choice,
-/// normalised per kernel.
+/// discretised onto the grid). Bandwidths follow Optuna 5.0.0 for the univariate and the
+/// multivariate estimator alike: the larger distance to a neighbour among the sorted
+/// observations and the domain ends (the two extreme kernels use their inner gap only:
+/// `consider_endpoints=False`), clipped to `[(high − low)/min(100, n + 2), high − low]` (the
+/// "magic clip"). Categoricals: kernel i puts `priorWeight/(n+1)` on every choice plus 1 on its
+/// observed choice, normalised per kernel. Checked against Optuna's `log_pdf` by
+/// `scripts/optuna_parzen_fixture.py`.
 struct ParzenEstimator {
   private enum Component {
     case numeric(mus: [Double], sigmas: [Double], low: Double, high: Double, parameter: Parameter)
@@ -54,12 +54,12 @@ struct ParzenEstimator {
     cumulativeWeights = cumulative
     components = parameters.enumerated().map { j, p in
       Self.component(
-        observations.map { $0[j] }, p, settings: settings, dimension: parameters.count)
+        observations.map { $0[j] }, p, settings: settings)
     }
   }
 
   private static func component(
-    _ obs: [Double], _ p: Parameter, settings: ParzenSettings, dimension: Int
+    _ obs: [Double], _ p: Parameter, settings: ParzenSettings
   ) -> Component {
     if case .categorical(let choices) = p.domain {
       let k = choices.count
@@ -82,33 +82,27 @@ struct ParzenEstimator {
     let mus = obs.map { log ? Foundation.log($0) : $0 }
     let width = high - low
     let n = mus.count
-    var sigmas: [Double]
-    if settings.multivariate {
-      let s = 0.2 * pow(Double(Swift.max(n, 1)), -1 / Double(dimension + 4)) * width
-      sigmas = [Double](repeating: s, count: n)
-    } else {
-      let withPrior = mus + [0.5 * (low + high)]
-      let order: [Int] = withPrior.indices.sorted { (i: Int, j: Int) -> Bool in
-        withPrior[i] != withPrior[j] ? withPrior[i] < withPrior[j] : i < j
-      }
-      var ext: [Double] = [low]
-      for i in order { ext.append(withPrior[i]) }
-      ext.append(high)
-      let m = withPrior.count
-      var sortedSigmas = [Double](repeating: 0, count: m)
-      for i in 0..<m {
-        let left: Double = ext[i + 1] - ext[i]
-        let right: Double = ext[i + 2] - ext[i + 1]
-        sortedSigmas[i] = Swift.max(left, right)
-      }
-      if !settings.considerEndpoints, ext.count >= 4 {
-        sortedSigmas[0] = ext[2] - ext[1]
-        sortedSigmas[m - 1] = ext[m] - ext[m - 1]
-      }
-      var unsorted = [Double](repeating: 0, count: m)
-      for (rank, i) in order.enumerated() { unsorted[i] = sortedSigmas[rank] }
-      sigmas = Array(unsorted.prefix(n))
+    // Optuna 5.0: each kernel's bandwidth is the larger gap to its neighbours among the sorted
+    // observations and the domain ends (the prior takes no part, and the multivariate estimator
+    // uses the same rule per dimension).
+    let order: [Int] = mus.indices.sorted { (i: Int, j: Int) -> Bool in
+      mus[i] != mus[j] ? mus[i] < mus[j] : i < j
     }
+    var ext: [Double] = [low]
+    for i in order { ext.append(mus[i]) }
+    ext.append(high)
+    var sortedSigmas = [Double](repeating: 0, count: n)
+    for i in 0..<n {
+      let left: Double = ext[i + 1] - ext[i]
+      let right: Double = ext[i + 2] - ext[i + 1]
+      sortedSigmas[i] = Swift.max(left, right)
+    }
+    if !settings.considerEndpoints, ext.count >= 4 {
+      sortedSigmas[0] = ext[2] - ext[1]
+      sortedSigmas[n - 1] = ext[n] - ext[n - 1]
+    }
+    var sigmas = [Double](repeating: 0, count: n)
+    for (rank, i) in order.enumerated() { sigmas[i] = sortedSigmas[rank] }
     let maxSigma = width
     let minSigma = settings.magicClip ? width / Swift.min(100, 1 + Double(n + 1)) : 1e-12
     sigmas = sigmas.map { Swift.min(Swift.max($0, minSigma), maxSigma) }
@@ -176,7 +170,8 @@ struct ParzenEstimator {
     }
   }
 
-  /// log of the mixture density at `row` (density in the internal space; mass for grids and categoricals).
+  /// log of the mixture density at `row`: density in the internal (log) space for continuous
+  /// parameters, as Optuna (no Jacobian), probability mass for grids and categoricals.
   func logPDF(_ row: [Double]) -> Double {
     var terms = logWeights
     for (j, c) in components.enumerated() {

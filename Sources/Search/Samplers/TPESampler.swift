@@ -13,17 +13,18 @@ import Linalg
 /// endpoints off. `eiCandidates` candidates are drawn from l and the one maximising
 /// `log l(x) − log g(x)` is proposed.
 ///
-/// Ranking follows Optuna: COMPLETE trials by value first; PRUNED trials after them, by the
-/// largest resource reached (descending) then their last intermediate value; with
-/// `constantLiar`, RUNNING trials count as the worst. Multi-objective studies rank COMPLETE
+/// Ranking follows Optuna 5.0.0: COMPLETE trials by value first; PRUNED trials after them, by
+/// the largest resource reached (descending) then their last intermediate value; with
+/// `constantLiar`, RUNNING trials join the above group (and are not counted in n). Multi-objective studies rank COMPLETE
 /// trials by non-dominated sorting, ties by number (Optuna breaks the last front by
 /// hypervolume contribution, not done here).
 ///
-/// With `multivariate: false` (the default here), each parameter is sampled from its own 1-D
-/// estimators over the trials that hold it, in declaration order, so conditional parameters
-/// are sampled only when active. With `multivariate: true`, the unconditional parameters are
-/// sampled jointly from product kernels (Optuna's multivariate TPE, bandwidth
-/// `0.2·n^(−1/(d+4))·range`) and the conditional ones independently afterwards.
+/// With `multivariate: false` (the default here; Optuna 5.0 defaults to multivariate for
+/// single-objective studies), each parameter is sampled from its own 1-D estimators over the
+/// trials that hold it, in declaration order, so conditional parameters are sampled only when
+/// active. With `multivariate: true`, the unconditional parameters are sampled jointly from
+/// product kernels (Optuna's multivariate TPE with `group=False`) and the conditional ones
+/// independently afterwards.
 public struct TPESampler: Sampler {
   /// Observed trials before TPE takes over from random sampling (Optuna: 10).
   public let startupTrials: Int
@@ -73,10 +74,12 @@ public struct TPESampler: Sampler {
     -> Configuration
   {
     let observed = observations(trials, directions)
-    guard observed.count >= startupTrials, !observed.isEmpty else {
+    let finished = observed.filter { !$0.isRunning }.count  // running trials are not counted
+    guard finished >= startupTrials, finished > 0 else {
       return space.sample(using: &generator)
     }
-    let nBelow = Self.gamma(observed.count)
+    // Optuna's default_gamma; its multi-objective variant drops the cap of 25.
+    let nBelow = directions.count == 1 ? Self.gamma(finished) : (finished + 9) / 10
     let (below, above) = split(observed, nBelow: nBelow, directions: directions)
     var config = Configuration()
     if multivariate {
@@ -95,8 +98,7 @@ public struct TPESampler: Sampler {
   /// One proposal for `group`: the candidate from l maximising log l − log g.
   private mutating func propose(_ group: [Parameter], below: [Trial], above: [Trial]) -> [Double] {
     let settings = ParzenSettings(
-      priorWeight: priorWeight, magicClip: true, considerEndpoints: false,
-      multivariate: group.count > 1)
+      priorWeight: priorWeight, magicClip: true, considerEndpoints: false)
     let rowsBelow = Self.rows(below, group)
     let rowsAbove = Self.rows(above, group)
     let l = ParzenEstimator(
@@ -149,8 +151,11 @@ public struct TPESampler: Sampler {
 
   private struct Observation {
     var trial: Trial
+    /// The sort key before the losses: −∞ for COMPLETE, −(last resource) for PRUNED, 1 for
+    /// PRUNED without reports (Optuna's `_get_pruned_trial_score`).
     var step: Double
     var losses: [Double]
+    var isRunning = false
   }
 
   private func observations(_ trials: [Trial], _ directions: [StudyDirection]) -> [Observation] {
@@ -165,12 +170,12 @@ public struct TPESampler: Sampler {
           trial: t, step: -.infinity, losses: zip(directions, t.values).map { $0.loss($1) })
       case .pruned where single:
         guard let r = t.lastResource, let v = t.intermediateValues[r] else {
-          return Observation(trial: t, step: .infinity, losses: [0])
+          return Observation(trial: t, step: 1, losses: [0])
         }
         return Observation(
           trial: t, step: -r, losses: [v.isNaN ? .infinity : directions[0].loss(v)])
       case .running where single && constantLiar:
-        return Observation(trial: t, step: -.infinity, losses: [.infinity])
+        return Observation(trial: t, step: .infinity, losses: [.infinity], isRunning: true)
       default:
         return nil
       }
@@ -192,7 +197,8 @@ public struct TPESampler: Sampler {
       let ranks = Pareto.ranks(obs.map(\.losses))
       order = obs.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
     }
-    let belowSet = Set(order.prefix(nBelow))
+    // RUNNING trials (constant liar) always fall in the above group.
+    let belowSet = Set(order.filter { !obs[$0].isRunning }.prefix(nBelow))
     let below = obs.indices.filter { belowSet.contains($0) }.map { obs[$0].trial }
     let above = obs.indices.filter { !belowSet.contains($0) }.map { obs[$0].trial }
     return (below, above)
