@@ -41,6 +41,19 @@ extension StudyTests {
     await #expect(throws: SearchError.unknownTrial(9)) { try await study.tell(9, value: 2) }
   }
 
+  @Test func concurrentTellsOfOneTrialFinishItOnce() async throws {
+    let study = try await Self.study()
+    let t = try await study.ask()
+    let outcomes = await withTaskGroup(of: Bool.self) { group in
+      for v in [1.0, 2.0, 3.0] {
+        group.addTask { (try? await study.tell(t.number, value: v)) != nil }
+      }
+      return await group.reduce(into: [Bool]()) { $0.append($1) }
+    }
+    #expect(outcomes.filter { $0 }.count == 1)
+    #expect(try await study.trial(t.number).state == .complete)
+  }
+
   @Test(arguments: [Double.nan, .infinity, -.infinity])
   func nonFiniteValueFailsTheTrialWithReason(value: Double) async throws {
     let study = try await Self.study()

@@ -24,6 +24,7 @@ public actor Study {
   let storage: any StudyStorage
   var cache: [Trial]
   var claimed: Set<Int> = []
+  var telling: Set<Int> = []
 
   /// Creates a study, or opens the stored study of the same name.
   ///
@@ -145,8 +146,13 @@ public actor Study {
     _ number: Int, state: TrialState, values: [Double] = [], failReason: String? = nil
   ) async throws(SearchError) -> Trial {
     var t = try trial(number)
-    guard !t.state.isFinished else { throw .trialFinished(number: number, state: t.state) }
+    guard !t.state.isFinished, !telling.contains(number) else {
+      throw .trialFinished(number: number, state: t.state.isFinished ? t.state : .complete)
+    }
     guard state.isFinished else { throw .unsupported("tell with state \(state.rawValue)") }
+    // Claimed across the storage write, so a concurrent second tell of the trial fails.
+    telling.insert(number)
+    defer { telling.remove(number) }
     var finalState = state
     var finalValues = values
     var reason = failReason
