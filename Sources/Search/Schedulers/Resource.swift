@@ -14,13 +14,13 @@ public struct Resource: Sendable, Hashable, Codable {
   }
 
   /// What the resource counts.
-  public var kind: Kind
+  public let kind: Kind
   /// The smallest level (> 0).
-  public var min: Double
+  public let min: Double
   /// The largest level (≥ min; at most 1 for a data fraction).
-  public var max: Double
+  public let max: Double
   /// η ≥ 2: the ratio between consecutive levels.
-  public var reductionFactor: Int
+  public let reductionFactor: Int
 
   /// A validated resource.
   ///
