@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Linalg", targets: ["Linalg"]),
     .library(name: "Datasets", targets: ["Datasets"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
+    .library(name: "Search", targets: ["Search"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
     .target(name: "Linalg", dependencies: ["CBLAS"]),
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
+    .target(name: "Search", dependencies: ["Linalg"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
@@ -49,6 +51,10 @@ let package = Package(
       name: "NeuralNetTests",
       dependencies: ["NeuralNet", "Linalg"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "SearchTests",
+      dependencies: ["Search", "Linalg"]
     ),
     .testTarget(
       name: "MetaProbeCLITests",
