@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "Linalg", targets: ["Linalg"]),
     .library(name: "Datasets", targets: ["Datasets"]),
+    .library(name: "Forest", targets: ["Forest"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -24,6 +25,7 @@ let package = Package(
     // MARK: - Public API
     .target(name: "Linalg", dependencies: ["CBLAS"]),
     .target(name: "Datasets", dependencies: ["Linalg"]),
+    .target(name: "Forest", dependencies: ["Linalg"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
@@ -41,6 +43,11 @@ let package = Package(
     .testTarget(
       name: "DatasetsTests",
       dependencies: ["Datasets", "Linalg"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "ForestTests",
+      dependencies: ["Forest", "Linalg"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
