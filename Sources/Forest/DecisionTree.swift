@@ -17,7 +17,7 @@ import Linalg
 ///
 /// The fitted tree is stored as flat arrays (feature, threshold, left, right, value offsets), so a
 /// `DecisionTree` is a plain `Sendable` value.
-public struct DecisionTree<Target: TreeTarget>: Sendable {
+public struct DecisionTree<Target: TreeTarget>: Sendable, Equatable {
   /// The hyperparameters used by the next `fit`.
   public var parameters: TreeParameters
   /// The seed of the generator that orders features at each node (scikit-learn's `random_state`).
@@ -97,6 +97,13 @@ public struct DecisionTree<Target: TreeTarget>: Sendable {
     data: TrainingData, weights: [Double]?, generator: inout SeededGenerator
   ) throws(ForestError) {
     let resolved = try parameters.validated(featureCount: data.featureCount, classification: data.isClassification)
+    fit(data: data, resolved: resolved, weights: weights, generator: &generator)
+  }
+
+  /// Fits the tree with hyperparameters already validated for `data`.
+  mutating func fit(
+    data: TrainingData, resolved: ResolvedTreeParameters, weights: [Double]?, generator: inout SeededGenerator
+  ) {
     let builder = TreeBuilder(data: data, parameters: resolved, weights: weights)
     nodes = builder.build(using: &generator)
     featureCount = data.featureCount
