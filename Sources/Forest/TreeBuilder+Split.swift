@@ -13,7 +13,8 @@ extension TreeBuilder {
   /// persistent feature array, as scikit-learn does) until `maxFeatures` non-constant features
   /// have been examined or none is left. Candidates are ranked by the criterion's proxy
   /// improvement; the first strictly better one wins, so ties go to the feature drawn first.
-  /// Requires `nodeStatistics(start:end:)` to have been called for this node.
+  /// Requires `nodeStatistics(start:end:)` to have been called for this node; leaves
+  /// `samples[start..<end]` untouched (the caller partitions by the returned split).
   func findSplit(
     columns: UnsafePointer<Double>, start: Int, end: Int, weight: Double, generator: inout SeededGenerator
   ) -> CandidateSplit? {
@@ -21,6 +22,7 @@ extension TreeBuilder {
     var bestProxy = -Double.infinity
     var examined = 0
     var drawn = 0
+    let count = end - start
     while drawn < featureCount && examined < parameters.maxFeatures {
       let j = drawn + generator.integer(below: featureCount - drawn)
       let feature = features[j]
@@ -28,105 +30,103 @@ extension TreeBuilder {
       features[drawn] = feature
       drawn += 1
       let column = columns + feature * rowCount
-      for k in start..<end { sortedValues[k] = column[Int(samples[k])] }
+      for k in 0..<count {
+        let s = samples[start + k]
+        pairs[k] = SortPair(value: column[Int(s)], sample: s)
+      }
       let isConstant: Bool
       switch parameters.splitter {
       case .best:
         isConstant = searchSortedThresholds(
-          feature: feature, start: start, end: end, weight: weight, best: &best, bestProxy: &bestProxy)
+          feature: feature, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
       case .random:
         isConstant = tryRandomThreshold(
-          feature: feature, start: start, end: end, weight: weight, best: &best, bestProxy: &bestProxy,
-          generator: &generator)
+          feature: feature, count: count, weight: weight, best: &best, bestProxy: &bestProxy, generator: &generator)
       }
       if !isConstant { examined += 1 }
     }
     return best
   }
 
-  /// Scans every threshold between consecutive distinct sorted values of one feature; returns
-  /// whether the feature is constant in the node.
+  /// Scans every threshold between consecutive distinct sorted values of one feature (gathered in
+  /// `pairs[0..<count]`); returns whether the feature is constant in the node.
   ///
   /// Thresholds are midpoints `x₍ᵢ₋₁₎/2 + x₍ᵢ₎/2` (or `x₍ᵢ₋₁₎` when the midpoint rounds up to `x₍ᵢ₎`).
   /// - Complexity: O(m log m + m·K) for `m` rows and `K` outputs.
   private func searchSortedThresholds(
-    feature: Int, start: Int, end: Int, weight: Double, best: inout CandidateSplit?, bestProxy: inout Double
+    feature: Int, count: Int, weight: Double, best: inout CandidateSplit?, bestProxy: inout Double
   ) -> Bool {
-    let xf = sortedValues
-    sortPairs(xf + start, samples + start, count: end - start)
-    if xf[end - 1] <= xf[start] + Self.featureTolerance { return true }
+    let xf = pairs
+    sortPairs(xf, count: count)
+    if xf[count - 1].value <= xf[0].value + Self.featureTolerance { return true }
     let minLeaf = parameters.minSamplesLeaf
     for k in 0..<outputCount { leftCounts[k] = 0 }
     var leftWeight = 0.0
     var leftSum = 0.0
-    var moved = start
-    var p = start
-    while p < end {
-      while p + 1 < end && xf[p + 1] <= xf[p] + Self.featureTolerance { p += 1 }
+    var moved = 0
+    var p = 0
+    while p < count {
+      while p + 1 < count && xf[p + 1].value <= xf[p].value + Self.featureTolerance { p += 1 }
       p += 1
-      guard p < end else { break }
-      if p - start < minLeaf || end - p < minLeaf { continue }
-      while moved < p {
-        let s = Int(samples[moved])
-        let w = weights[s]
-        if data.isClassification { leftCounts[Int(labels[s])] += w } else { leftSum += w * targets[s] }
-        leftWeight += w
-        moved += 1
+      guard p < count else { break }
+      if p < minLeaf || count - p < minLeaf { continue }
+      if isClassification {
+        while moved < p {
+          let s = Int(xf[moved].sample)
+          leftCounts[Int(labels[s])] += weights[s]
+          leftWeight += weights[s]
+          moved += 1
+        }
+      } else {
+        while moved < p {
+          let s = Int(xf[moved].sample)
+          leftSum += weights[s] * targets[s]
+          leftWeight += weights[s]
+          moved += 1
+        }
       }
       let proxy = proxyImprovement(leftWeight: leftWeight, rightWeight: weight - leftWeight, leftSum: leftSum)
       if proxy > bestProxy {
         bestProxy = proxy
-        var threshold = xf[p - 1] / 2 + xf[p] / 2
-        if threshold == xf[p] || !threshold.isFinite { threshold = xf[p - 1] }
+        var threshold = xf[p - 1].value / 2 + xf[p].value / 2
+        if threshold == xf[p].value || !threshold.isFinite { threshold = xf[p - 1].value }
         best = CandidateSplit(feature: feature, threshold: threshold)
       }
     }
     return false
   }
 
-  /// Draws one threshold uniform in [min, max) of the feature's node values and scores it;
-  /// returns whether the feature is constant in the node.
+  /// Draws one threshold uniform in [min, max) of the feature's node values (in `pairs[0..<count]`)
+  /// and scores it; returns whether the feature is constant in the node.
   ///
   /// - Complexity: O(m + K) for `m` rows.
   private func tryRandomThreshold(
-    feature: Int, start: Int, end: Int, weight: Double, best: inout CandidateSplit?, bestProxy: inout Double,
+    feature: Int, count: Int, weight: Double, best: inout CandidateSplit?, bestProxy: inout Double,
     generator: inout SeededGenerator
   ) -> Bool {
-    let xf = sortedValues
-    var low = xf[start]
-    var high = xf[start]
-    for k in (start + 1)..<max(start + 1, end) {
-      low = min(low, xf[k])
-      high = max(high, xf[k])
+    let xf = pairs
+    var low = xf[0].value
+    var high = xf[0].value
+    for k in 1..<max(1, count) {
+      low = min(low, xf[k].value)
+      high = max(high, xf[k].value)
     }
     if high <= low + Self.featureTolerance { return true }
     var threshold = generator.uniform(low, high)
     if threshold == high { threshold = low }
-    var i = start
-    var j = end
-    while i < j {
-      if xf[i] <= threshold {
-        i += 1
-      } else {
-        j -= 1
-        let (v, s) = (xf[i], samples[i])
-        xf[i] = xf[j]
-        samples[i] = samples[j]
-        xf[j] = v
-        samples[j] = s
-      }
-    }
-    let minLeaf = parameters.minSamplesLeaf
-    if i - start < minLeaf || end - i < minLeaf { return false }
     for k in 0..<outputCount { leftCounts[k] = 0 }
     var leftWeight = 0.0
     var leftSum = 0.0
-    for k in start..<i {
-      let s = Int(samples[k])
+    var leftRows = 0
+    for k in 0..<count where xf[k].value <= threshold {
+      let s = Int(xf[k].sample)
       let w = weights[s]
-      if data.isClassification { leftCounts[Int(labels[s])] += w } else { leftSum += w * targets[s] }
+      if isClassification { leftCounts[Int(labels[s])] += w } else { leftSum += w * targets[s] }
       leftWeight += w
+      leftRows += 1
     }
+    let minLeaf = parameters.minSamplesLeaf
+    if leftRows < minLeaf || count - leftRows < minLeaf { return false }
     let proxy = proxyImprovement(leftWeight: leftWeight, rightWeight: weight - leftWeight, leftSum: leftSum)
     if proxy > bestProxy {
       bestProxy = proxy
@@ -140,11 +140,11 @@ extension TreeBuilder {
   /// `S_L²/W_L + S_R²/W_R` (weighted target sums `S`) for squared error.
   @inline(__always)
   private func proxyImprovement(leftWeight: Double, rightWeight: Double, leftSum: Double) -> Double {
-    if !data.isClassification {
+    if !isClassification {
       let rightSum = nodeSum - leftSum
       return leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight
     }
-    if parameters.criterion == .gini {
+    if usesGini {
       var leftSquares = 0.0
       var rightSquares = 0.0
       for k in 0..<outputCount {

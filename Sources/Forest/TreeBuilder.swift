@@ -26,8 +26,13 @@ final class TreeBuilder {
   /// Distinct rows with positive weight, the range the root owns.
   private(set) var activeCount = 0
 
+  /// Whether targets are class labels (copied from `data` so hot loops read a constant).
+  let isClassification: Bool
+  /// Whether the criterion is Gini (else entropy, for classification).
+  let usesGini: Bool
   let samples: UnsafeMutablePointer<Int32>
-  let sortedValues: UnsafeMutablePointer<Double>
+  /// One node's values of the feature being examined, with their rows (first `m` entries used).
+  let pairs: UnsafeMutablePointer<SortPair>
   let features: UnsafeMutablePointer<Int>
   let weights: UnsafeMutablePointer<Double>
   let labels: UnsafeMutablePointer<Int32>
@@ -54,8 +59,10 @@ final class TreeBuilder {
     rowCount = data.rowCount
     featureCount = data.featureCount
     outputCount = data.isClassification ? data.classCount : 1
+    isClassification = data.isClassification
+    usesGini = parameters.criterion == .gini
     samples = .allocate(capacity: rowCount)
-    sortedValues = .allocate(capacity: rowCount)
+    pairs = .allocate(capacity: rowCount)
     features = .allocate(capacity: featureCount)
     self.weights = .allocate(capacity: rowCount)
     labels = .allocate(capacity: data.isClassification ? rowCount : 0)
@@ -82,7 +89,7 @@ final class TreeBuilder {
 
   deinit {
     samples.deallocate()
-    sortedValues.deallocate()
+    pairs.deallocate()
     features.deallocate()
     weights.deallocate()
     labels.deallocate()
@@ -167,7 +174,7 @@ final class TreeBuilder {
   @discardableResult
   func nodeStatistics(start: Int, end: Int) -> (weight: Double, impurity: Double) {
     var weight = 0.0
-    if data.isClassification {
+    if isClassification {
       for k in 0..<outputCount { nodeCounts[k] = 0 }
       for i in start..<end {
         let s = Int(samples[i])
@@ -196,7 +203,7 @@ final class TreeBuilder {
   /// Gini or entropy impurity of class weights `counts` summing to `weight` > 0.
   @inline(__always)
   func classImpurity(_ counts: UnsafePointer<Double>, weight: Double) -> Double {
-    if parameters.criterion == .gini {
+    if usesGini {
       var squares = 0.0
       for k in 0..<outputCount { squares += counts[k] * counts[k] }
       return 1 - squares / (weight * weight)
