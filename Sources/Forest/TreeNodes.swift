@@ -28,8 +28,8 @@ struct TreeNodes: Sendable, Equatable {
   /// Number of nodes.
   var count: Int { feature.count }
 
-  /// Appends a leaf and returns its index; `split(_:feature:threshold:left:right:)` turns it into
-  /// an internal node once its children exist.
+  /// Appends a leaf and returns its index; the builder makes it an internal node by setting its
+  /// feature and threshold, then its `left` and `right` as the children are appended.
   mutating func appendLeaf(impurity: Double, weight: Double, samples: Int, value: UnsafeBufferPointer<Double>) -> Int {
     precondition(value.count == outputCount, "node value has \(value.count) outputs, expected \(outputCount)")
     feature.append(-1)
@@ -41,14 +41,6 @@ struct TreeNodes: Sendable, Equatable {
     self.samples.append(Int32(samples))
     values.append(contentsOf: value)
     return feature.count - 1
-  }
-
-  /// Makes `node` an internal node splitting on `feature` at `threshold`.
-  mutating func split(_ node: Int, feature f: Int, threshold t: Double, left l: Int, right r: Int) {
-    feature[node] = Int32(f)
-    threshold[node] = t
-    left[node] = Int32(l)
-    right[node] = Int32(r)
   }
 
   /// The index of the leaf that `row` (a pointer to `featureCount` values) falls into.

@@ -96,6 +96,15 @@ extension EnsembleTests {
     #expect(regressor.featureImportances[0] + regressor.featureImportances[1] > 0.8)
   }
 
+  @Test func regressionImportancesMatchScikitLearn() throws {
+    // friedman1: y depends on x0…x4 only; scikit-learn's own seeds differ by ≤ 0.014 per feature.
+    let fixture = try ReferenceFixture.load("friedman1")
+    var forest = RandomForest<Double>(seed: 0)
+    try forest.fit(fixture.features, fixture.y)
+    let gap = zip(forest.featureImportances, fixture.randomForestImportances).map { abs($0 - $1) }.max() ?? 1
+    #expect(gap < 0.03, "ours \(forest.featureImportances), scikit-learn \(fixture.randomForestImportances)")
+  }
+
   // MARK: - Out-of-bag score
 
   @Test func outOfBagScoreIsCloseToCrossValidatedScore() throws {

@@ -12,6 +12,7 @@ struct ReferenceFixture: Decodable {
   let folds: [[Int]]
   let scores: [String: [Double]]
   let oobScores: [String: [Double]]
+  let randomForestImportances: [Double]
 
   /// Loads `Fixtures/<name>.json` from the test bundle.
   static func load(_ name: String) throws -> ReferenceFixture {
