@@ -1,6 +1,6 @@
 import Linalg
 
-/// A CART decision tree (Breiman et al. 1984) with scikit-learn's semantics.
+/// A CART decision tree with scikit-learn's semantics (Breiman, Friedman, Olshen & Stone 1984).
 ///
 /// `DecisionTree<Int>` is a classifier (scikit-learn's `DecisionTreeClassifier`): leaves hold the
 /// weighted class fractions of their training rows and `predictProbabilities` returns them.

@@ -24,9 +24,10 @@ struct EnsembleSettings: Sendable {
     return root.split(stream: UInt64(index))
   }
 
-  /// Bootstrap weights of tree `index`: `n` draws with replacement, each row weighted by how often
-  /// it was drawn (times its sample weight), as scikit-learn's forests do. The draws are the first
-  /// use of the tree's generator, so they can be replayed for the out-of-bag score.
+  /// Bootstrap weights of one tree: `n` draws with replacement, as scikit-learn's forests do.
+  ///
+  /// Each row is weighted by how often it was drawn (times its sample weight). The draws are the
+  /// first use of the tree's generator, so they can be replayed for the out-of-bag score.
   func bootstrapWeights(rows n: Int, sampleWeights: [Double]?, generator: inout SeededGenerator) -> [Double] {
     var counts = [Double](repeating: 0, count: n)
     for _ in 0..<n { counts[generator.integer(below: n)] += 1 }

@@ -17,7 +17,7 @@ public enum MaxFeatures: Sendable, Equatable {
 
   /// The number of features examined per node for `featureCount` features.
   ///
-  /// - Parameter featureCount: `p` ≥ 1, the number of columns of the training matrix.
+  /// - Parameter p: the number of features (columns of the training matrix), ≥ 1.
   /// - Returns: a count in 1...p.
   /// - Throws: `ForestError.invalidParameter` when the fraction is outside (0, 1] or the count
   ///   outside 1...p.
@@ -36,10 +36,10 @@ public enum MaxFeatures: Sendable, Equatable {
       return max(1, Int(f * Double(p)))
     case .count(let k):
       guard k >= 1, k <= p else {
-        throw .invalidParameter(name: "maxFeatures", value: ".count(\(k))", requirement: "1 ≤ count ≤ \(p) (the feature count)")
+        throw .invalidParameter(
+          name: "maxFeatures", value: ".count(\(k))", requirement: "1 ≤ count ≤ \(p) (the feature count)")
       }
       return k
     }
   }
 }
-

@@ -26,8 +26,10 @@ public struct RandomForest<Target: TreeTarget>: TreeEnsemble {
   public var seed: UInt64
   /// The fitted trees (scikit-learn's `estimators_`), empty before fitting.
   public private(set) var estimators: [DecisionTree<Target>] = []
-  /// Out-of-bag score of the last fit: accuracy in [0, 1] for classifiers, R² (≤ 1) for regressors;
-  /// `nil` without bootstrap or before fitting. Rows that every tree drew are left out.
+  /// Out-of-bag score of the last fit, `nil` without bootstrap or before fitting.
+  ///
+  /// Accuracy in [0, 1] for classifiers, R² (≤ 1) for regressors, each row predicted by the trees
+  /// whose bootstrap left it out; rows that every tree drew are left out.
   public private(set) var oobScore: Double?
 
   /// Creates an unfitted forest from explicit settings.

@@ -59,7 +59,7 @@ struct TrainingData: Sendable {
 
   /// Throws on an empty matrix or a non-finite element.
   static func checkFeatures(_ x: Matrix<Double>, requireRows: Bool = true) throws(ForestError) {
-    guard (x.rows > 0 || !requireRows), x.columns > 0 else { throw .emptyData(rows: x.rows, columns: x.columns) }
+    guard x.rows > 0 || !requireRows, x.columns > 0 else { throw .emptyData(rows: x.rows, columns: x.columns) }
     if let k = x.storage.firstIndex(where: { !$0.isFinite }) {
       throw .nonFiniteFeature(row: k / x.columns, column: k % x.columns)
     }

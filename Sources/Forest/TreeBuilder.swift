@@ -123,7 +123,11 @@ final class TreeBuilder {
           impurity: impurity, weight: weight, samples: end - start,
           value: UnsafeBufferPointer(start: nodeValue, count: outputCount))
         if pending.parent >= 0 {
-          if pending.isLeft { nodes.left[pending.parent] = Int32(node) } else { nodes.right[pending.parent] = Int32(node) }
+          if pending.isLeft {
+            nodes.left[pending.parent] = Int32(node)
+          } else {
+            nodes.right[pending.parent] = Int32(node)
+          }
         }
         let size = end - start
         if pending.depth >= parameters.maxDepth || size < parameters.minSamplesSplit
@@ -133,12 +137,14 @@ final class TreeBuilder {
         }
         guard let split = findSplit(columns: base, start: start, end: end, weight: weight, generator: &generator)
         else { continue }
-        let position = partition(columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
+        let position = partition(
+          columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
         let leftStats = nodeStatistics(start: start, end: position)
         let rightStats = nodeStatistics(start: position, end: end)
         let improvement =
           weight / rootWeight
-          * (impurity - rightStats.weight / weight * rightStats.impurity - leftStats.weight / weight * leftStats.impurity)
+          * (impurity - rightStats.weight / weight * rightStats.impurity - leftStats.weight / weight
+            * leftStats.impurity)
         if improvement + Self.epsilon < parameters.minImpurityDecrease { continue }
         nodes.feature[node] = Int32(split.feature)
         nodes.threshold[node] = split.threshold

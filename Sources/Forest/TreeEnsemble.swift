@@ -89,9 +89,10 @@ extension TreeEnsemble where Target == Double {
     try meanLeafValues(x).storage
   }
 
-  /// Every tree's prediction for every row: an `m × T` matrix, column `t` from tree `t`.
+  /// Every tree's prediction for every row.
   ///
   /// - Parameter x: `m × p` finite features with the fitted `p`.
+  /// - Returns: an `m × T` matrix whose column `t` holds tree `t`'s predictions.
   /// - Throws: `ForestError.featureCountMismatch` or `.nonFiniteFeature`.
   /// - Precondition: the ensemble is fitted.
   /// - Complexity: O(T · m · depth).

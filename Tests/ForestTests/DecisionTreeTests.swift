@@ -100,7 +100,9 @@ extension DecisionTreeTests {
 
   @Test func regressionTreeRecoversStepAndLeafMeans() throws {
     let xs = (0..<20).map(Double.init)
-    let ys = xs.map { $0 < 8 ? 10 + $0.truncatingRemainder(dividingBy: 3) : -4 + 0.5 * $0.truncatingRemainder(dividingBy: 2) }
+    let ys = xs.map {
+      $0 < 8 ? 10 + $0.truncatingRemainder(dividingBy: 3) : -4 + 0.5 * $0.truncatingRemainder(dividingBy: 2)
+    }
     var tree = DecisionTree<Double>(maxDepth: 1)
     try tree.fit(Matrix(xs.map { [$0] }), ys)
     let root = tree.node(at: 0)
@@ -109,8 +111,9 @@ extension DecisionTreeTests {
     let rightMean = ys[8...].reduce(0, +) / 12
     #expect(abs(tree.node(at: try #require(root.left)).value[0] - leftMean) < 1e-12)
     #expect(abs(tree.node(at: try #require(root.right)).value[0] - rightMean) < 1e-12)
-    #expect(try tree.predict(Matrix([[3], [7.49], [7.51], [100]])).map { ($0 * 1e9).rounded() / 1e9 }
-      == [leftMean, leftMean, rightMean, rightMean].map { ($0 * 1e9).rounded() / 1e9 })
+    #expect(
+      try tree.predict(Matrix([[3], [7.49], [7.51], [100]])).map { ($0 * 1e9).rounded() / 1e9 }
+        == [leftMean, leftMean, rightMean, rightMean].map { ($0 * 1e9).rounded() / 1e9 })
   }
 
   @Test func sampleWeightsActAsRepeatedRows() throws {

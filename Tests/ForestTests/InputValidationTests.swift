@@ -66,7 +66,9 @@ extension InputValidationTests {
 
   @Test func invalidHyperparametersAreRejected() {
     var tree = DecisionTree<Int>(minSamplesSplit: 1)
-    #expect(throws: ForestError.invalidParameter(name: "minSamplesSplit", value: "1", requirement: "minSamplesSplit ≥ 2")) {
+    #expect(
+      throws: ForestError.invalidParameter(name: "minSamplesSplit", value: "1", requirement: "minSamplesSplit ≥ 2")
+    ) {
       try tree.fit(Self.x, [0, 1, 0], classCount: 2)
     }
     var forest = RandomForest<Int>(nEstimators: 0)

@@ -2,9 +2,11 @@ import Forest
 import Linalg
 import Testing
 
-/// Cross-validated scores against scikit-learn 1.9.1 on the exact folds stored in the fixtures
-/// (scripts/make_forest_fixtures.py). Random streams differ from scikit-learn's, so scores are
-/// compared as means over 5 folds: within 2 accuracy points for classifiers, 0.03 R² for regressors.
+/// Cross-validated scores against scikit-learn 1.9.1 on the fixtures' folds.
+///
+/// The folds, data and scores come from scripts/make_forest_fixtures.py. Random streams differ from
+/// scikit-learn's, so scores are compared as means over 5 folds: within 2 accuracy points for
+/// classifiers, 0.03 R² for regressors.
 /// A fully grown single tree breaks exact ties between features by its random feature order, so
 /// its score is also averaged over seeds 0..<10 and compared with scikit-learn's mean over
 /// random_state 0..<10 ("decisionTreeSeedMean").
@@ -14,7 +16,8 @@ import Testing
   }
 
   /// Mean accuracy over the fixture's folds of `model` fitted with `seed` (default: the fold index).
-  static func crossValidatedAccuracy(_ model: Model, on fixture: ReferenceFixture, seed: UInt64? = nil) throws -> Double {
+  static func crossValidatedAccuracy(_ model: Model, on fixture: ReferenceFixture, seed: UInt64? = nil) throws -> Double
+  {
     let x = fixture.features
     let y = fixture.labels
     var total = 0.0
@@ -77,17 +80,21 @@ extension ReferenceScoreTests {
     let fixture = try ReferenceFixture.load(dataset)
     let (ours, theirs) =
       model == .decisionTree
-      ? (try (0..<10).map { try Self.crossValidatedAccuracy(model, on: fixture, seed: UInt64($0)) }.reduce(0, +) / 10,
-        fixture.meanScore("decisionTreeSeedMean"))
+      ? (
+        try (0..<10).map { try Self.crossValidatedAccuracy(model, on: fixture, seed: UInt64($0)) }.reduce(0, +) / 10,
+        fixture.meanScore("decisionTreeSeedMean")
+      )
       : (try Self.crossValidatedAccuracy(model, on: fixture), fixture.meanScore(model.rawValue))
     print("\(dataset) \(model): ours \(ours), scikit-learn \(theirs)")
     #expect(abs(ours - theirs) <= 0.02, "\(dataset) \(model): ours \(ours), scikit-learn \(theirs)")
   }
 
-  /// friedman1 with every model; diabetes with the ensembles only. On diabetes a fully grown
-  /// single tree's test R² is dominated by how exact ties between features are broken (our tree
-  /// matches scikit-learn's split for split until the first tie); over 10 seeds ours averages
-  /// −0.213 against scikit-learn's −0.181, whose own seeds range from −0.23 to −0.14.
+  /// friedman1 with every model; diabetes with the ensembles only.
+  ///
+  /// On diabetes a fully grown single tree's test R² is dominated by how exact ties between
+  /// features are broken (our tree matches scikit-learn's split for split until the first tie);
+  /// over 10 seeds ours averages −0.213 against scikit-learn's −0.181, whose own seeds range from
+  /// −0.23 to −0.14.
   static let regressionCases: [(String, Model)] =
     Model.allCases.map { ("friedman1", $0) } + [("diabetes", .randomForest), ("diabetes", .extraTrees)]
 
@@ -96,8 +103,10 @@ extension ReferenceScoreTests {
     let fixture = try ReferenceFixture.load(dataset)
     let (ours, theirs) =
       model == .decisionTree
-      ? (try (0..<10).map { try Self.crossValidatedR2(model, on: fixture, seed: UInt64($0)) }.reduce(0, +) / 10,
-        fixture.meanScore("decisionTreeSeedMean"))
+      ? (
+        try (0..<10).map { try Self.crossValidatedR2(model, on: fixture, seed: UInt64($0)) }.reduce(0, +) / 10,
+        fixture.meanScore("decisionTreeSeedMean")
+      )
       : (try Self.crossValidatedR2(model, on: fixture), fixture.meanScore(model.rawValue))
     print("\(dataset) \(model): ours \(ours), scikit-learn \(theirs)")
     #expect(abs(ours - theirs) <= 0.03, "\(dataset) \(model): ours \(ours), scikit-learn \(theirs)")
