@@ -15,7 +15,8 @@ import Linalg
 /// let p = try tree.predictProbabilities(rows)   // rows × 3, each row sums to 1
 /// ```
 ///
-/// The fitted tree is stored as flat arrays (feature, threshold, left, right, value offsets), so a
+/// Features stay `Double` (scikit-learn casts them to `Float32` before fitting), so a threshold can
+/// differ from scikit-learn's in the last digits. The fitted tree is stored as flat arrays (feature, threshold, left, right, value offsets), so a
 /// `DecisionTree` is a plain `Sendable` value.
 public struct DecisionTree<Target: TreeTarget>: Sendable, Equatable {
   /// The hyperparameters used by the next `fit`.

@@ -58,8 +58,8 @@ struct TrainingData: Sendable {
   var isClassification: Bool { classCount > 0 }
 
   /// Throws on an empty matrix or a non-finite element.
-  static func checkFeatures(_ x: Matrix<Double>, requireRows: Bool = true) throws(ForestError) {
-    guard x.rows > 0 || !requireRows, x.columns > 0 else { throw .emptyData(rows: x.rows, columns: x.columns) }
+  static func checkFeatures(_ x: Matrix<Double>) throws(ForestError) {
+    guard x.rows > 0, x.columns > 0 else { throw .emptyData(rows: x.rows, columns: x.columns) }
     if let k = x.storage.firstIndex(where: { !$0.isFinite }) {
       throw .nonFiniteFeature(row: k / x.columns, column: k % x.columns)
     }
