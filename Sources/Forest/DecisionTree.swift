@@ -16,8 +16,8 @@ import Linalg
 /// ```
 ///
 /// Features stay `Double` (scikit-learn casts them to `Float32` before fitting), so a threshold can
-/// differ from scikit-learn's in the last digits. The fitted tree is stored as flat arrays (feature, threshold, left, right, value offsets), so a
-/// `DecisionTree` is a plain `Sendable` value.
+/// differ from scikit-learn's in the last digits. The fitted tree is stored as flat arrays
+/// (feature, threshold, left, right, value offsets), so a `DecisionTree` is a plain `Sendable` value.
 public struct DecisionTree<Target: TreeTarget>: Sendable, Equatable {
   /// The hyperparameters used by the next `fit`.
   public var parameters: TreeParameters
