@@ -8,8 +8,9 @@ Each file holds one dataset (X as a list of rows, y), the test indices of each o
 (StratifiedKFold(5, shuffle=True, random_state=0) for classification, KFold(5, shuffle=True,
 random_state=0) for regression), per model the score on each fold (accuracy for classifiers,
 R² for regressors), OOB scores, and the default random forest's feature_importances_ on all
-rows. Models use sklearn defaults with random_state=0 and n_estimators=100, so the Swift test fits the same models on the same folds and compares the mean over folds. For the single
-tree, "decisionTreeSeedMean" holds each fold's score averaged over random_state 0..9.
+rows. Models use sklearn defaults with random_state=0 and n_estimators=100, so the Swift test
+fits the same models on the same folds and compares the mean over folds. For the single tree,
+"decisionTreeSeedMean" holds each fold's score averaged over random_state 0..9.
 """
 import json
 import pathlib
