@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Linalg", targets: ["Linalg"]),
     .library(name: "Datasets", targets: ["Datasets"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
+    .library(name: "Forest", targets: ["Forest"]),
     .library(name: "Search", targets: ["Search"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
@@ -27,6 +28,7 @@ let package = Package(
     .target(name: "Linalg", dependencies: ["CBLAS"]),
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
+    .target(name: "Forest", dependencies: ["Linalg"]),
     .target(name: "Search", dependencies: ["Linalg"]),
     .executableTarget(
       name: "metaprobe",
@@ -50,6 +52,11 @@ let package = Package(
     .testTarget(
       name: "NeuralNetTests",
       dependencies: ["NeuralNet", "Linalg"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "ForestTests",
+      dependencies: ["Forest", "Linalg"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -1,0 +1,224 @@
+import Linalg
+
+/// Grows one CART tree depth-first over a `TrainingData`, with all work buffers allocated once.
+///
+/// Rows with weight 0 (rows a bootstrap did not draw) are left out, so node sizes count distinct
+/// rows, as in scikit-learn. Each node owns a contiguous range `samples[start..<end]`; a split
+/// partitions that range in place, so no node allocates.
+///
+/// - Complexity: per node of `m` rows, the best splitter sorts the examined features:
+///   O(k · m log m) for `k` = `maxFeatures` (plus O(K) per candidate threshold for `K` classes);
+///   the random splitter is O(k · m). For a balanced tree that is O(k · n log² n) in all (best)
+///   and O(k · n log n) (random); memory O(n + p + K) beyond the node arrays.
+final class TreeBuilder {
+  /// The feature-value tolerance below which two sorted values count as equal (scikit-learn's
+  /// `FEATURE_THRESHOLD`).
+  static let featureTolerance = 1e-7
+  /// Impurities at or below this count as pure (scikit-learn's `EPSILON`, machine epsilon).
+  static let epsilon = Double.ulpOfOne
+
+  let data: TrainingData
+  let parameters: ResolvedTreeParameters
+  /// Outputs per node: class count, or 1 for regression.
+  let outputCount: Int
+  let rowCount: Int
+  let featureCount: Int
+  /// Distinct rows with positive weight, the range the root owns.
+  private(set) var activeCount = 0
+
+  /// Whether targets are class labels (copied from `data` so hot loops read a constant).
+  let isClassification: Bool
+  /// Whether the criterion is Gini (else entropy, for classification).
+  let usesGini: Bool
+  let samples: UnsafeMutablePointer<Int32>
+  /// One node's values of the feature being examined, with their rows (first `m` entries used).
+  let pairs: UnsafeMutablePointer<SortPair>
+  let features: UnsafeMutablePointer<Int>
+  let weights: UnsafeMutablePointer<Double>
+  let labels: UnsafeMutablePointer<Int32>
+  let targets: UnsafeMutablePointer<Double>
+  /// Per-class weights of the current node (classification).
+  let nodeCounts: UnsafeMutablePointer<Double>
+  /// Per-class weights left of the current candidate split (classification).
+  let leftCounts: UnsafeMutablePointer<Double>
+  /// The current node's prediction (`outputCount` values).
+  let nodeValue: UnsafeMutablePointer<Double>
+  /// Weighted target sum of the current node (regression).
+  var nodeSum = 0.0
+
+  /// Prepares buffers for one tree.
+  ///
+  /// - Parameters:
+  ///   - data: validated training data.
+  ///   - parameters: validated hyperparameters.
+  ///   - weights: per-row weights (data weights times bootstrap counts), or `nil` for the data's
+  ///     own weights (all ones if it has none).
+  init(data: TrainingData, parameters: ResolvedTreeParameters, weights: [Double]?) {
+    self.data = data
+    self.parameters = parameters
+    rowCount = data.rowCount
+    featureCount = data.featureCount
+    outputCount = data.isClassification ? data.classCount : 1
+    isClassification = data.isClassification
+    usesGini = parameters.criterion == .gini
+    samples = .allocate(capacity: rowCount)
+    pairs = .allocate(capacity: rowCount)
+    features = .allocate(capacity: featureCount)
+    self.weights = .allocate(capacity: rowCount)
+    labels = .allocate(capacity: data.isClassification ? rowCount : 0)
+    targets = .allocate(capacity: data.isClassification ? 0 : rowCount)
+    nodeCounts = .allocate(capacity: outputCount)
+    leftCounts = .allocate(capacity: outputCount)
+    nodeValue = .allocate(capacity: outputCount)
+    for f in 0..<featureCount { features[f] = f }
+    let rowWeights = weights ?? data.weights
+    for i in 0..<rowCount {
+      let w = rowWeights?[i] ?? 1
+      self.weights[i] = w
+      if w > 0 {
+        samples[activeCount] = Int32(i)
+        activeCount += 1
+      }
+    }
+    if data.isClassification {
+      for i in 0..<rowCount { labels[i] = data.labels[i] }
+    } else {
+      for i in 0..<rowCount { targets[i] = data.targets[i] }
+    }
+  }
+
+  deinit {
+    samples.deallocate()
+    pairs.deallocate()
+    features.deallocate()
+    weights.deallocate()
+    labels.deallocate()
+    targets.deallocate()
+    nodeCounts.deallocate()
+    leftCounts.deallocate()
+    nodeValue.deallocate()
+  }
+
+  /// A pending node: its row range, depth, and where to link it in its parent.
+  private struct PendingNode {
+    let start: Int
+    let end: Int
+    let depth: Int
+    let parent: Int
+    let isLeft: Bool
+  }
+
+  /// Grows the tree, drawing feature orders (and random thresholds) from `generator`.
+  func build(using generator: inout SeededGenerator) -> TreeNodes {
+    var nodes = TreeNodes(outputCount: outputCount)
+    guard activeCount > 0 else { return nodes }
+    return data.columns.withUnsafeBufferPointer { columns in
+      guard let base = columns.baseAddress else { return nodes }
+      let rootWeight = nodeStatistics(start: 0, end: activeCount).weight
+      var stack = [PendingNode(start: 0, end: activeCount, depth: 0, parent: -1, isLeft: false)]
+      while let pending = stack.popLast() {
+        let (start, end) = (pending.start, pending.end)
+        let (weight, impurity) = nodeStatistics(start: start, end: end)
+        let node = nodes.appendLeaf(
+          impurity: impurity, weight: weight, samples: end - start,
+          value: UnsafeBufferPointer(start: nodeValue, count: outputCount))
+        if pending.parent >= 0 {
+          if pending.isLeft {
+            nodes.left[pending.parent] = Int32(node)
+          } else {
+            nodes.right[pending.parent] = Int32(node)
+          }
+        }
+        let size = end - start
+        if pending.depth >= parameters.maxDepth || size < parameters.minSamplesSplit
+          || size < 2 * parameters.minSamplesLeaf || impurity <= Self.epsilon
+        {
+          continue
+        }
+        guard let split = findSplit(columns: base, start: start, end: end, weight: weight, generator: &generator)
+        else { continue }
+        let position = partition(
+          columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
+        let leftStats = nodeStatistics(start: start, end: position)
+        let rightStats = nodeStatistics(start: position, end: end)
+        let improvement =
+          weight / rootWeight
+          * (impurity - rightStats.weight / weight * rightStats.impurity - leftStats.weight / weight
+            * leftStats.impurity)
+        if improvement + Self.epsilon < parameters.minImpurityDecrease { continue }
+        nodes.feature[node] = Int32(split.feature)
+        nodes.threshold[node] = split.threshold
+        // Right pushed first so the left subtree is grown first, as scikit-learn's depth-first builder.
+        stack.append(PendingNode(start: position, end: end, depth: pending.depth + 1, parent: node, isLeft: false))
+        stack.append(PendingNode(start: start, end: position, depth: pending.depth + 1, parent: node, isLeft: true))
+      }
+      return nodes
+    }
+  }
+
+  /// Partitions `samples[start..<end]` so rows with `x[feature] <= threshold` come first; returns the boundary.
+  func partition(columns: UnsafePointer<Double>, start: Int, end: Int, feature: Int, threshold: Double) -> Int {
+    let column = columns + feature * rowCount
+    var i = start
+    var j = end
+    while i < j {
+      if column[Int(samples[i])] <= threshold {
+        i += 1
+      } else {
+        j -= 1
+        let t = samples[i]
+        samples[i] = samples[j]
+        samples[j] = t
+      }
+    }
+    return i
+  }
+
+  /// The weight and impurity of `samples[start..<end]`; fills `nodeCounts`/`nodeSum` and `nodeValue`.
+  ///
+  /// - Complexity: O(m + K) for `m` = end − start.
+  @discardableResult
+  func nodeStatistics(start: Int, end: Int) -> (weight: Double, impurity: Double) {
+    var weight = 0.0
+    if isClassification {
+      for k in 0..<outputCount { nodeCounts[k] = 0 }
+      for i in start..<end {
+        let s = Int(samples[i])
+        nodeCounts[Int(labels[s])] += weights[s]
+        weight += weights[s]
+      }
+      for k in 0..<outputCount { nodeValue[k] = nodeCounts[k] / weight }
+      return (weight, classImpurity(nodeCounts, weight: weight))
+    }
+    var sum = 0.0
+    var squares = 0.0
+    for i in start..<end {
+      let s = Int(samples[i])
+      let w = weights[s]
+      let y = targets[s]
+      weight += w
+      sum += w * y
+      squares += w * y * y
+    }
+    nodeSum = sum
+    let mean = sum / weight
+    nodeValue[0] = mean
+    return (weight, squares / weight - mean * mean)
+  }
+
+  /// Gini or entropy impurity of class weights `counts` summing to `weight` > 0.
+  @inline(__always)
+  func classImpurity(_ counts: UnsafePointer<Double>, weight: Double) -> Double {
+    if usesGini {
+      var squares = 0.0
+      for k in 0..<outputCount { squares += counts[k] * counts[k] }
+      return 1 - squares / (weight * weight)
+    }
+    var entropy = 0.0
+    for k in 0..<outputCount where counts[k] > 0 {
+      let fraction = counts[k] / weight
+      entropy -= fraction * forestLog2(fraction)
+    }
+    return entropy
+  }
+}
