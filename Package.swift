@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Forest", targets: ["Forest"]),
     .library(name: "Search", targets: ["Search"]),
+    .library(name: "Learners", targets: ["Learners"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -30,10 +31,11 @@ let package = Package(
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
     .target(name: "Forest", dependencies: ["Linalg"]),
     .target(name: "Search", dependencies: ["Linalg"]),
+    .target(name: "Learners", dependencies: ["Linalg", "Datasets", "NeuralNet", "Forest", "Search"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
-        "Linalg", "Datasets",
+        "Linalg", "Datasets", "Search", "Learners",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -62,6 +64,11 @@ let package = Package(
     .testTarget(
       name: "SearchTests",
       dependencies: ["Search", "Linalg"]
+    ),
+    .testTarget(
+      name: "LearnersTests",
+      dependencies: ["Learners", "Datasets", "Linalg", "Search"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "MetaProbeCLITests",

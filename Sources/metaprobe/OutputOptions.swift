@@ -27,7 +27,7 @@ func renderTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []
     cells.enumerated().map { j, cell in
       let pad = String(repeating: " ", count: widths[j] - cell.count)
       return rightAligned.contains(j) ? pad + cell : cell + pad
-    }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }.joined(separator: "  ").replacing(/\s+$/, with: "")
   }
   return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line))
     .joined(separator: "\n")

@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import Learners
+import Linalg
+import Search
+
+/// `metaprobe fit D --learner L [--set k=v ...] [--cv K] [--seed S] [--resource F]`.
+struct FitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fit",
+    abstract: "Cross-validated accuracy of one configuration, with its learning curve.",
+    discussion: """
+      Learners: \(LearnerCatalog.names.joined(separator: ", ")). Hyperparameters take \
+      scikit-learn's names (--set n_estimators=100 --set max_features=sqrt); `metaprobe fit D \
+      --learner L --list-parameters` shows a learner's space and defaults. Folds are stratified \
+      and shuffled with the seed. Each fold imputes, one-hot encodes and (for svm, knn, \
+      logistic_regression, mlp, cnn) standardises, fitted on its training rows only.
+      With --json: an object with accuracy (mean, sd), folds (accuracy, seconds, epochs per fold), \
+      configuration and learning_curve (per epoch, the mean over the folds that reached it).
+      """
+  )
+
+  @OptionGroup var dataset: DatasetOptions
+
+  @Option(name: .long, help: "The learner (\(LearnerCatalog.names.joined(separator: ", "))).")
+  var learner: String
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("A hyperparameter, name=value (repeatable).", valueName: "k=v"))
+  var assignments: [String] = []
+
+  @Option(name: .long, help: "Number of stratified folds (≥ 2).")
+  var cv: Int = 5
+
+  @Option(name: .long, help: "Seed of every random choice.")
+  var seed: UInt64 = 0
+
+  @Option(name: .long, help: "Resource level in (0, 1]: the fraction of the budget each fold may use.")
+  var resource: Double = 1
+
+  @Option(name: .long, help: "What --resource scales: data (training rows), epochs or trees.")
+  var resourceKind: ResourceKindArgument = .data
+
+  @Flag(name: .long, help: "Print the learner's hyperparameters and defaults, then exit.")
+  var listParameters = false
+
+  @OptionGroup var output: OutputOptions
+
+  enum ResourceKindArgument: String, ExpressibleByArgument, CaseIterable {
+    case data, epochs, trees
+    var kind: Resource.Kind {
+      switch self {
+      case .data: .dataFraction
+      case .epochs: .epochs
+      case .trees: .trees
+      }
+    }
+  }
+
+  func validate() throws {
+    guard cv >= 2 else { throw ValidationError("--cv must be at least 2, got \(cv)") }
+    guard resource > 0, resource <= 1 else { throw ValidationError("--resource must be in (0, 1], got \(resource)") }
+  }
+
+  func run() throws {
+    let pipeline = Pipeline(try LearnerCatalog.learner(named: learner))
+    if listParameters {
+      try printParameters(pipeline.learner)
+      return
+    }
+    let data = try dataset.load()
+    let config = try pipeline.configuration(parsing: assignments)
+    let budget = try Budget(level: resource, of: resourceKind.kind)
+    let result = try CrossValidation.evaluate(
+      pipeline, on: data, config: config, folds: cv, budget: budget, seed: seed)
+    let report = FitReport(result, dataset: data.name, learner: learner, resource: resource, seed: seed)
+    if output.json {
+      try printJSON(report)
+      return
+    }
+    print("\(learner) on \(data.name): accuracy \(String(format: "%.4f", report.accuracy.mean)) "
+      + "± \(String(format: "%.4f", report.accuracy.sd)) (\(cv)-fold, seed \(seed), resource \(resource))")
+    print("configuration: \(config)")
+    print(renderTable(
+      header: ["fold", "accuracy", "seconds", "epochs"],
+      rows: report.folds.map {
+        ["\($0.fold)", String(format: "%.4f", $0.accuracy), String(format: "%.3f", $0.seconds), "\($0.epochs)"]
+      },
+      rightAligned: [0, 1, 2, 3]))
+    if !report.learningCurve.isEmpty {
+      print("")
+      print(renderTable(
+        header: ["epoch", "train_loss", "val_loss", "val_accuracy", "grad_norm", "folds"],
+        rows: report.learningCurve.map {
+          ["\($0.epoch)", String(format: "%.5f", $0.trainLoss), $0.validationLoss.map { String(format: "%.5f", $0) } ?? "",
+           $0.validationAccuracy.map { String(format: "%.4f", $0) } ?? "", String(format: "%.4f", $0.gradientNorm),
+           "\($0.folds)"]
+        },
+        rightAligned: [0, 1, 2, 3, 4, 5]))
+    }
+  }
+
+  private func printParameters(_ learner: any Learner) throws {
+    let defaults = learner.searchSpace.defaultConfiguration
+    if output.json {
+      try printJSON(learner.searchSpace)
+      return
+    }
+    print(renderTable(
+      header: ["parameter", "domain", "default", "active when"],
+      rows: learner.searchSpace.parameters.map { p in
+        [p.name, "\(p.domain)", (p.defaultValue ?? defaults[p.name]).map { "\($0)" } ?? "",
+         p.condition.map { "\($0.parent) in \($0.values.map(\.description))" } ?? ""]
+      }))
+  }
+}
+
+/// The JSON shape of `metaprobe fit --json`.
+struct FitReport: Encodable {
+  struct Accuracy: Encodable { var mean: Double; var sd: Double }
+  struct Fold: Encodable { var fold: Int; var accuracy: Double; var seconds: Double; var epochs: Int }
+  struct CurvePoint: Encodable {
+    var epoch: Int
+    var trainLoss: Double
+    var validationLoss: Double?
+    var validationAccuracy: Double?
+    var gradientNorm: Double
+    var seconds: Double
+    var folds: Int
+    enum CodingKeys: String, CodingKey {
+      case epoch, seconds, folds
+      case trainLoss = "train_loss"
+      case validationLoss = "validation_loss"
+      case validationAccuracy = "validation_accuracy"
+      case gradientNorm = "gradient_norm"
+    }
+  }
+
+  var dataset: String
+  var learner: String
+  var seed: UInt64
+  var resource: Double
+  var configuration: [String: String]
+  var accuracy: Accuracy
+  var folds: [Fold]
+  var learningCurve: [CurvePoint]
+  var learningCurves: [[LearningCurvePoint]]
+
+  enum CodingKeys: String, CodingKey {
+    case dataset, learner, seed, resource, configuration, accuracy, folds
+    case learningCurve = "learning_curve"
+    case learningCurves = "learning_curves"
+  }
+
+  init(_ result: CrossValidationResult, dataset: String, learner: String, resource: Double, seed: UInt64) {
+    self.dataset = dataset
+    self.learner = learner
+    self.seed = seed
+    self.resource = resource
+    configuration = Dictionary(uniqueKeysWithValues: result.configuration.pairs.map { ($0.name, $0.value.description) })
+    accuracy = Accuracy(mean: result.meanAccuracy, sd: result.accuracySD)
+    folds = result.foldAccuracies.indices.map {
+      Fold(fold: $0 + 1, accuracy: result.foldAccuracies[$0], seconds: result.foldSeconds[$0],
+           epochs: result.learningCurves[$0].count)
+    }
+    learningCurves = result.learningCurves
+    let longest = result.learningCurves.map(\.count).max() ?? 0
+    learningCurve = (0..<longest).map { e in
+      let points = result.learningCurves.compactMap { e < $0.count ? $0[e] : nil }
+      func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : Statistics.mean(xs) }
+      return CurvePoint(
+        epoch: e + 1, trainLoss: mean(points.map(\.trainLoss)) ?? .nan,
+        validationLoss: mean(points.compactMap(\.validationLoss)),
+        validationAccuracy: mean(points.compactMap(\.validationAccuracy)),
+        gradientNorm: mean(points.map(\.gradientNorm)) ?? .nan, seconds: mean(points.map(\.seconds)) ?? .nan,
+        folds: points.count)
+    }
+  }
+}
