@@ -22,6 +22,11 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// Runs the `metaprobe` executable built next to the test bundle.
 func metaprobe(_ arguments: String..., directory: URL = packageRoot) throws -> Run {
+  try metaprobe(arguments, directory: directory)
+}
+
+/// Runs the `metaprobe` executable built next to the test bundle.
+func metaprobe(_ arguments: [String], directory: URL = packageRoot) throws -> Run {
   let candidates = [
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
     packageRoot.appendingPathComponent(".build/debug"),
