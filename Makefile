@@ -20,6 +20,7 @@ demo: release
 	$(BIN) datasets list
 	$(BIN) datasets describe iris
 	$(BIN) datasets describe keel/crx
+	$(BIN) fit wine --learner random_forest --cv 5 --seed 0
 
 ## All tests (Swift Testing), against fixtures from the reference tools.
 test: deps
