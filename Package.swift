@@ -9,11 +9,13 @@ let package = Package(
     .library(name: "Datasets", targets: ["Datasets"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Search", targets: ["Search"]),
+    .library(name: "Storage", targets: ["Storage"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -28,6 +30,10 @@ let package = Package(
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
     .target(name: "Search", dependencies: ["Linalg"]),
+    .target(
+      name: "Storage",
+      dependencies: ["Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
@@ -55,6 +61,11 @@ let package = Package(
     .testTarget(
       name: "SearchTests",
       dependencies: ["Search", "Linalg"]
+    ),
+    .testTarget(
+      name: "StorageTests",
+      dependencies: ["Storage", "Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "MetaProbeCLITests",
