@@ -1,0 +1,78 @@
+/// How one evaluation of an objective ended, before it is told to the study.
+enum TrialOutcome: Sendable {
+  /// The objective returned a value (which may still be NaN; the study then records FAIL).
+  case value(Double)
+  /// The objective threw ``TrialPruned``.
+  case pruned
+  /// The objective threw, or timed out; the text is the fail reason.
+  case failed(String)
+}
+
+/// Runs one objective call, racing it against a timeout when one is given.
+enum TrialRunner {
+  private enum Race: Sendable {
+    case finished(TrialOutcome)
+    case timerFired
+    case timerStopped
+  }
+
+  /// The outcome of `objective(context)`; after `timeout` the objective's task is cancelled and
+  /// the outcome, once the objective returns, is a failure "timed out after … s".
+  static func run(
+    _ context: TrialContext, timeout: Duration?,
+    _ objective: @escaping @Sendable (TrialContext) async throws -> Double
+  ) async -> TrialOutcome {
+    guard let timeout else { return await call(context, objective) }
+    return await withTaskGroup(of: Race.self) { group in
+      group.addTask { .finished(await call(context, objective)) }
+      group.addTask {
+        do {
+          try await Task.sleep(for: timeout)
+          return .timerFired
+        } catch {
+          return .timerStopped
+        }
+      }
+      var result: TrialOutcome?
+      while let race = await group.next() {
+        switch race {
+        case .timerFired:
+          if result == nil {
+            result = .failed("timed out after \(describe(timeout))")
+            group.cancelAll()
+          }
+        case .finished(let outcome):
+          if result == nil {
+            result = outcome
+            group.cancelAll()
+          }
+        case .timerStopped:
+          break
+        }
+      }
+      return result ?? .failed("timed out after \(describe(timeout))")
+    }
+  }
+
+  private static func call(
+    _ context: TrialContext, _ objective: @Sendable (TrialContext) async throws -> Double
+  ) async -> TrialOutcome {
+    do {
+      return .value(try await objective(context))
+    } catch is TrialPruned {
+      return .pruned
+    } catch is CancellationError {
+      return .failed("cancelled")
+    } catch {
+      return .failed(String(describing: error))
+    }
+  }
+
+  /// `d` in seconds with up to three decimals, e.g. `0.25 s`, `30 s`.
+  static func describe(_ d: Duration) -> String {
+    let c = d.components
+    let s = Double(c.seconds) + Double(c.attoseconds) * 1e-18
+    let ms = (s * 1000).rounded() / 1000
+    return ms == ms.rounded() ? "\(Int(ms)) s" : "\(ms) s"
+  }
+}
