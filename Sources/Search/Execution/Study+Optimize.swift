@@ -1,5 +1,4 @@
 import Foundation
-import Linalg
 
 extension Study {
   /// Runs trials, up to `jobs` at once, until the study holds `trials` finished trials.
@@ -8,7 +7,8 @@ extension Study {
   /// a resumed study completes to `trials` rather than adding `trials` more. WAITING trials
   /// (enqueued, or retries of stale trials) are run first. Trials run as child tasks of a
   /// `TaskGroup` of width `jobs`; while `jobs > 1` and more than one trial remains, OpenBLAS
-  /// runs one thread per call (``BLASThreads``), restored when the call returns.
+  /// runs one thread per call (``BLASThreads``), restored when the call returns (or when the
+  /// last of several concurrent parallel runs in the process returns).
   ///
   /// Each trial ends COMPLETE with the objective's value, PRUNED when the objective throws
   /// ``TrialPruned`` (see ``TrialContext/shouldPrune()``), or FAIL: the objective threw (the
@@ -48,9 +48,8 @@ extension Study {
     if let m = maxFailures, m < 1 { throw .unsupported("maxFailures must be ≥ 1, got \(m)") }
 
     let parallel = jobs > 1 && target - finishedTrialCount > 1
-    let savedThreads = BLASThreads.count
-    if parallel { BLASThreads.set(1) }
-    defer { if parallel { BLASThreads.set(savedThreads) } }
+    if parallel { ParallelBLASScope.enter() }
+    defer { if parallel { ParallelBLASScope.exit() } }
 
     let clock = ContinuousClock()
     let started = clock.now
