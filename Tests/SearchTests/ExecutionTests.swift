@@ -35,6 +35,9 @@ actor Observations {
   }
 }
 
+/// Blocks the calling thread, as CPU-bound code does, ignoring task cancellation.
+func blockThread(seconds: Double) { Thread.sleep(forTimeInterval: seconds) }
+
 /// An error with a recognisable description.
 struct Boom: Error, CustomStringConvertible {
   var description: String { "boom in the objective" }
@@ -53,7 +56,9 @@ struct Boom: Error, CustomStringConvertible {
     let before = BLASThreads.count
     let report = try await study.optimize(trials: 6, jobs: 2, showProgress: false) { ctx in
       let start = await seen.begin(ctx.number)
-      try await Task.sleep(for: .milliseconds(50))
+      // Wait (at most 10 s, never asserted on) for a second trial to be running: with two jobs
+      // it starts while this one waits; with one job at a time it never would.
+      for _ in 0..<1000 where await seen.maxRunning < 2 { try await Task.sleep(for: .milliseconds(10)) }
       await seen.end(ctx.number, since: start)
       return Double(ctx.number)
     }
@@ -68,22 +73,19 @@ struct Boom: Error, CustomStringConvertible {
   @Test func failuresAreRecordedWithReasonsAndTheStudyGoesOn() async throws {
     let study = try await Self.study()
     let report = try await study.optimize(
-      trials: 7, jobs: 2, trialTimeout: .milliseconds(200), showProgress: false
+      trials: 7, jobs: 2, trialTimeout: .seconds(1), showProgress: false
     ) { ctx in
       switch ctx.number {
       case 1: throw Boom()
       case 2: return .nan
       case 3:
         // Cooperative: Task.sleep throws when the timeout cancels the trial.
-        try await Task.sleep(for: .seconds(30))
+        try await Task.sleep(for: .seconds(60))
         return 0
       case 4:
-        // CPU-bound and never checks: the timeout is recorded when it returns.
-        let clock = ContinuousClock()
-        let start = clock.now
-        var x = 0.0
-        while clock.now - start < .milliseconds(400) { x += 1 }
-        return x
+        // Blocking and never checks (as CPU-bound code): the timeout is recorded when it returns.
+        blockThread(seconds: 2)
+        return 4
       case 5: throw TrialPruned()
       default: return Double(ctx.number)
       }
@@ -93,8 +95,8 @@ struct Boom: Error, CustomStringConvertible {
     #expect(trials.count == 7)
     #expect(trials[1].state == .fail && trials[1].failReason == "boom in the objective")
     #expect(trials[2].state == .fail && trials[2].failReason == "the objective value nan is not finite")
-    #expect(trials[3].state == .fail && trials[3].failReason == "timed out after 0.2 s")
-    #expect(trials[4].state == .fail && trials[4].failReason == "timed out after 0.2 s")
+    #expect(trials[3].state == .fail && trials[3].failReason == "timed out after 1 s")
+    #expect(trials[4].state == .fail && trials[4].failReason == "timed out after 1 s")
     #expect(trials[5].state == .pruned)
     #expect([0, 6].allSatisfy { trials[$0].state == .complete })
   }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Search
 import Testing
 
@@ -53,11 +54,14 @@ import Testing
     let storage = try SQLiteStorage(path: path)
     let s = try #require(try await storage.study(named: "crash"))
     try await storage.recordHeartbeat(studyID: s.id, number: left[0].number)
-    // Trial 1 beat just now, trial 2 only started: with a long grace neither is stale.
+    // Trial 1 beat just now, trial 2 only started: with a one-hour grace neither is stale.
     #expect(try await storage.failStaleTrials(studyName: "crash", grace: .seconds(3600)).isEmpty)
-    try await Task.sleep(for: .milliseconds(30))
-    try await storage.recordHeartbeat(studyID: s.id, number: left[0].number)
-    let stale = try await storage.failStaleTrials(studyName: "crash", grace: .milliseconds(20))
+    // Both started two hours ago (no sleeping in tests); trial 1 has a fresh heartbeat.
+    let q = try DatabaseQueue(path: path)
+    let old = TimestampFormat.string(from: Date().addingTimeInterval(-7200))
+    try await q.write { db in try db.execute(sql: "UPDATE trials SET datetime_start = ?", arguments: [old]) }
+    try q.close()
+    let stale = try await storage.failStaleTrials(studyName: "crash", grace: .seconds(3600))
     #expect(stale.map(\.number) == [left[1].number])
   }
 
