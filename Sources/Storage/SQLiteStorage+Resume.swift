@@ -78,16 +78,21 @@ extension SQLiteStorage {
     }
   }
 
-  /// Records that trial `number` is alive now (Optuna's heartbeat), for ``failStaleTrials(studyName:reason:grace:requeue:)`` with a grace period.
+  /// Records that trial `number` is alive now (Optuna's heartbeat; see ``StudyStorage``), for
+  /// ``failStaleTrials(studyName:reason:grace:requeue:)`` with a grace period.
   ///
-  /// - Throws: `search(.unknownTrial)`, `database`.
-  public func recordHeartbeat(studyID: Int, number: Int) async throws(StorageError) {
+  /// - Throws: `unknownTrial`, `storage`.
+  public func recordHeartbeat(studyID: Int, number: Int) async throws(SearchError) {
     let stamp = TimestampFormat.string(from: Date())
-    try await write { db in
-      let id = try Self.trialID(db, studyID: studyID, number: number)
-      try db.execute(
-        sql: "INSERT OR REPLACE INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, ?)",
-        arguments: [id, stamp])
+    do {
+      try await write { db in
+        let id = try Self.trialID(db, studyID: studyID, number: number)
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, ?)",
+          arguments: [id, stamp])
+      }
+    } catch {
+      throw error.asSearchError
     }
   }
 

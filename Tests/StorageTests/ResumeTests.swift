@@ -96,4 +96,31 @@ import Testing
     let again = try await study.optimize(trials: 10, jobs: 2, showProgress: false) { _ in 0 }
     #expect(again.trials.isEmpty && again.finishedTrialCount == 10)
   }
+
+  @Test func runningTrialsWriteHeartbeats() async throws {
+    let dir = try temporaryDirectory()
+    let path = dir.appendingPathComponent("hb.db").path
+    let storage = try SQLiteStorage(path: path)
+    let study = try await Study(
+      name: "hb", space: mixedSpace(), sampler: RandomSampler(seed: 1), pruner: NopPruner(),
+      storage: storage)
+    let reader = try DatabaseQueue(path: path)
+    try await study.optimize(
+      trials: 3, jobs: 2, heartbeatInterval: .milliseconds(10), showProgress: false
+    ) { ctx in
+      // Wait (bounded, never asserted on time) until this trial's heartbeat is in the file.
+      for _ in 0..<1000 {
+        let beats = try await reader.read { db in
+          try Int.fetchOne(
+            db,
+            sql: "SELECT COUNT(*) FROM trial_heartbeats JOIN trials USING (trial_id) WHERE number = ?",
+            arguments: [ctx.number]) ?? 0
+        }
+        if beats > 0 { return 1 }
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      return .nan
+    }
+    #expect(await study.trials.allSatisfy { $0.state == .complete })
+  }
 }

@@ -27,6 +27,9 @@ extension Study {
   ///   - retries: how many times a failed configuration is enqueued again (≥ 0); each retry is
   ///     a new WAITING trial with system attribute `retry_of`.
   ///   - callbacks: called in order after each finished trial, one trial at a time.
+  ///   - heartbeatInterval: when set, each running trial's heartbeat is written to storage this
+  ///     often (``StudyStorage/recordHeartbeat(studyID:number:)``), so other workers can tell
+  ///     a live trial from one left RUNNING by a killed process (Optuna's heartbeat).
   ///   - showProgress: draw a progress bar on stderr when it is a terminal.
   ///   - objective: evaluates `context.params` and returns the value to optimise.
   /// - Returns: the trials finished by this call and why it stopped.
@@ -36,7 +39,7 @@ extension Study {
   public func optimize(
     trials target: Int, jobs: Int, trialTimeout: Duration? = nil, studyTimeout: Duration? = nil,
     maxFailures: Int? = nil, retries: Int = 0, callbacks: [TrialCallback] = [],
-    showProgress: Bool = true,
+    heartbeatInterval: Duration? = nil, showProgress: Bool = true,
     objective: @escaping @Sendable (TrialContext) async throws -> Double
   ) async throws(SearchError) -> OptimizationReport {
     guard directions.count == 1 else {
@@ -46,6 +49,9 @@ extension Study {
     guard jobs >= 1 else { throw .unsupported("jobs must be ≥ 1, got \(jobs)") }
     guard retries >= 0 else { throw .unsupported("retries must be ≥ 0, got \(retries)") }
     if let m = maxFailures, m < 1 { throw .unsupported("maxFailures must be ≥ 1, got \(m)") }
+    if let h = heartbeatInterval, h <= .zero {
+      throw .unsupported("heartbeatInterval must be positive, got \(h)")
+    }
 
     let parallel = jobs > 1 && target - finishedTrialCount > 1
     if parallel { ParallelBLASScope.enter() }
@@ -72,8 +78,13 @@ extension Study {
             do throws(SearchError) {
               let t = try await ask()
               let context = TrialContext(number: t.number, params: t.params, study: self)
+              let (storage, studyID, number) = (self.storage, self.id, t.number)
               group.addTask {
-                (t.number, await TrialRunner.run(context, timeout: trialTimeout, objective))
+                let outcome = await TrialRunner.run(
+                  context, timeout: trialTimeout, heartbeat: heartbeatInterval,
+                  beat: { try? await storage.recordHeartbeat(studyID: studyID, number: number) },
+                  objective)
+                return (number, outcome)
               }
               running += 1
             } catch {

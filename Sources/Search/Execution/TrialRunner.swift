@@ -13,27 +13,40 @@ enum TrialRunner {
   private enum Race: Sendable {
     case finished(TrialOutcome)
     case timerFired
-    case timerStopped
+    case helperStopped
   }
 
-  /// The outcome of `objective(context)`; after `timeout` the objective's task is cancelled and
-  /// the outcome, once the objective returns, is a failure "timed out after … s".
+  /// The outcome of `objective(context)`.
+  ///
+  /// After `timeout` the objective's task is cancelled and the outcome, once the objective
+  /// returns, is a failure "timed out after … s". Every `heartbeat` interval while the
+  /// objective runs, `beat` is called (to record the trial's heartbeat in storage).
   static func run(
-    _ context: TrialContext, timeout: Duration?,
+    _ context: TrialContext, timeout: Duration?, heartbeat: Duration? = nil,
+    beat: @escaping @Sendable () async -> Void = {},
     _ objective: @escaping @Sendable (TrialContext) async throws -> Double
   ) async -> TrialOutcome {
-    guard let timeout else { return await call(context, objective) }
+    guard timeout != nil || heartbeat != nil else { return await call(context, objective) }
     let clock = ContinuousClock()
     let start = clock.now
-    let timedOut = TrialOutcome.failed("timed out after \(describe(timeout))")
+    let timedOut = TrialOutcome.failed("timed out after \(describe(timeout ?? .zero))")
     return await withTaskGroup(of: Race.self) { group in
       group.addTask { .finished(await call(context, objective)) }
-      group.addTask {
-        do {
-          try await Task.sleep(for: timeout)
-          return .timerFired
-        } catch {
-          return .timerStopped
+      if let timeout {
+        group.addTask {
+          do {
+            try await Task.sleep(for: timeout)
+            return .timerFired
+          } catch {
+            return .helperStopped
+          }
+        }
+      }
+      if let heartbeat {
+        group.addTask {
+          await beat()
+          while (try? await Task.sleep(for: heartbeat)) != nil { await beat() }
+          return .helperStopped
         }
       }
       var result: TrialOutcome?
@@ -48,10 +61,12 @@ enum TrialRunner {
           if result == nil {
             // A busy thread pool can delay the timer past the objective's return: what counts
             // is the time the objective took.
-            result = clock.now - start >= timeout ? timedOut : outcome
+            if let timeout, clock.now - start >= timeout { result = timedOut } else {
+              result = outcome
+            }
             group.cancelAll()
           }
-        case .timerStopped:
+        case .helperStopped:
           break
         }
       }

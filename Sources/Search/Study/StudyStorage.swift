@@ -54,11 +54,16 @@ public protocol StudyStorage: Sendable {
   /// Records the study's search space when the study is created (SQL stores keep it as JSON,
   /// so a stored study can be shown and exported without the code that defined it).
   func setSearchSpace(studyID: Int, space: SearchSpace) async throws(SearchError)
+  /// Records that a running trial is alive now (Optuna's heartbeat), so a storage shared by
+  /// several workers can tell a live trial from one left RUNNING by a killed process.
+  func recordHeartbeat(studyID: Int, number: Int) async throws(SearchError)
 }
 
 extension StudyStorage {
   /// Stores that keep no search space ignore it (the default).
   public func setSearchSpace(studyID: Int, space: SearchSpace) async throws(SearchError) {}
+  /// Stores without heartbeats ignore it (the default).
+  public func recordHeartbeat(studyID: Int, number: Int) async throws(SearchError) {}
 }
 
 /// A ``StudyStorage`` in memory: fast, lost with the process; the default for tests and scripts.
