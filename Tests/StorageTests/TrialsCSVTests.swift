@@ -165,4 +165,33 @@ import Testing
       _ = try TrialsCSV.parse(header + "0,1,7,COMPLETE\n", space: space)
     }
   }
+
+  @Test func multiObjectiveStudiesExportValuesColumnsAndAppendOnImport() async throws {
+    let storage = try SQLiteStorage(inMemory: ())
+    let s = try await storage.createStudy(name: "mo", directions: [.minimize, .maximize])
+    let start = Date(timeIntervalSince1970: 1_700_000_000)
+    _ = try await storage.createTrial(
+      studyID: s.id,
+      Trial(
+        state: .complete, params: ["c": .categorical("a")], values: [1, 2], startDate: start,
+        completeDate: start.addingTimeInterval(2)))
+    let csv = try await storage.exportTrialsCSV(studyName: "mo")
+    let lines = csv.split(separator: "\n").map(String.init)
+    #expect(
+      lines[0]
+        == "number,values_0,values_1,datetime_start,datetime_complete,duration,params_c,state,resource,cost_s")
+    #expect(
+      lines[1]
+        == "0,1.0,2.0,2023-11-14 22:13:20.000000,2023-11-14 22:13:22.000000,0 days 00:00:02,a,COMPLETE,,2.0")
+    // Appending the export to the same study doubles it; a direction count mismatch is refused.
+    try await storage.importTrialsCSV(
+      csv, studyName: "mo", directions: [.minimize, .maximize], append: true)
+    #expect(try await storage.trials(studyName: "mo").map(\.number) == [0, 1])
+    await #expect(throws: StorageError.self) {
+      try await storage.importTrialsCSV(csv, studyName: "other", directions: [.minimize])
+    }
+    let overviews = try await storage.overviews()
+    #expect(overviews.map(\.summary.name) == ["mo"])
+    #expect(overviews[0].counts == [.complete: 2] && overviews[0].bestTrial == nil)
+  }
 }
