@@ -18,6 +18,9 @@ extension Study {
   /// should call ``TrialContext/checkCancellation()`` between units of work. A failure never
   /// stops the others; each state change is written to storage as it happens.
   ///
+  /// Run one `optimize` per study at a time in a process (the target is counted per call);
+  /// several processes may share a study through a common storage.
+  ///
   /// - Parameters:
   ///   - trials: the number of finished trials the study should reach (≥ 0).
   ///   - jobs: the most trials running at once (≥ 1).
