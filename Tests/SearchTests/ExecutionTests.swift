@@ -53,7 +53,6 @@ struct Boom: Error, CustomStringConvertible {
   @Test func twoJobsRunTrialsConcurrentlyWithOneBLASThread() async throws {
     let study = try await Self.study()
     let seen = Observations()
-    let before = BLASThreads.count
     let report = try await study.optimize(trials: 6, jobs: 2, showProgress: false) { ctx in
       let start = await seen.begin(ctx.number)
       // Wait (at most 10 s, never asserted on) for a second trial to be running: with two jobs
@@ -66,7 +65,6 @@ struct Boom: Error, CustomStringConvertible {
     #expect(await seen.sawOverlap)
     #expect(await seen.maxRunning == 2)
     #expect(await seen.blasThreads.allSatisfy { $0 == 1 })
-    #expect(BLASThreads.count == before)
     #expect(await study.trials.allSatisfy { $0.state == .complete })
   }
 
@@ -192,6 +190,16 @@ struct Boom: Error, CustomStringConvertible {
     await #expect(throws: SearchError.unsupported("maxFailures must be ≥ 1, got 0")) {
       try await study.optimize(trials: 1, jobs: 1, maxFailures: 0, showProgress: false) { _ in 1 }
     }
+  }
+
+  @Test func theBLASScopeSetsOneThreadOnFirstEntryAndRestoresOnLastExit() {
+    // The bookkeeping alone: OpenBLAS's count is process-global and other suites run at once.
+    var s = ParallelBLASScope.State()
+    #expect(s.enter(current: 4) == 1)
+    #expect(s.enter(current: 1) == nil)
+    #expect(s.exit() == nil)
+    #expect(s.exit() == 4)
+    #expect(s == ParallelBLASScope.State(depth: 0, saved: 4))
   }
 
   @Test func progressLineShowsDoneBestElapsedAndETA() {

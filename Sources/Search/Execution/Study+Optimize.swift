@@ -18,8 +18,10 @@ extension Study {
   /// should call ``TrialContext/checkCancellation()`` between units of work. A failure never
   /// stops the others; each state change is written to storage as it happens.
   ///
-  /// Run one `optimize` per study at a time in a process (the target is counted per call);
-  /// several processes may share a study through a common storage.
+  /// Run one `optimize` per study at a time in a process. Workers sharing a storage (several
+  /// processes on one SQLite file) see each other's trials: the study reloads them before each
+  /// new trial, so each stops once the shared count reaches `trials`, overshooting by at most
+  /// the trials the other workers are running at that moment (as Optuna's `MaxTrialsCallback`).
   ///
   /// - Parameters:
   ///   - trials: the number of finished trials the study should reach (≥ 0).
@@ -72,14 +74,20 @@ extension Study {
     await withTaskGroup(of: (Int, TrialOutcome).self) { group in
       var running = 0
       while true {
-        while stop == nil, errorSeen == nil, running < jobs, finishedTrialCount + running < target {
+        while stop == nil, errorSeen == nil, running < jobs {
+          // Other workers on a shared storage may have finished or claimed trials meanwhile.
+          do throws(SearchError) { try await refresh() } catch {
+            errorSeen = error
+            break
+          }
+          guard finishedTrialCount + running < target else { break }
           if Task.isCancelled {
             stop = .cancelled
           } else if let limit = studyTimeout, clock.now - started >= limit {
             stop = .studyTimeout
           } else {
             do throws(SearchError) {
-              let t = try await ask()
+              let t = try await askRefreshing()
               let context = TrialContext(number: t.number, params: t.params, study: self)
               let (storage, studyID, number) = (self.storage, self.id, t.number)
               group.addTask {
@@ -116,6 +124,24 @@ extension Study {
     if let errorSeen { throw errorSeen }
     return OptimizationReport(
       trials: finished, stop: stop ?? .reachedTrials, finishedTrialCount: finishedTrialCount)
+  }
+
+  /// ``ask()``, retried after a refresh when it fails for another reason than an exhausted
+  /// grid: another worker may have claimed a WAITING trial this study's view still showed. Each
+  /// refresh shows the claimed trials, so a few attempts (one per WAITING trial) suffice.
+  private func askRefreshing() async throws(SearchError) -> Trial {
+    var attempts = 0
+    while true {
+      do {
+        return try await ask()
+      } catch {
+        if case .gridExhausted = error { throw error }
+        attempts += 1
+        let waiting = cache.filter { $0.state == .waiting }.count
+        if attempts > waiting + 2 { throw error }
+        try await refresh()
+      }
+    }
   }
 
   private func record(_ number: Int, _ outcome: TrialOutcome) async throws(SearchError) -> Trial {
