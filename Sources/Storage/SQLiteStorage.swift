@@ -26,7 +26,7 @@ public final class SQLiteStorage: StudyStorage {
   /// - Throws: see ``init(path:)``.
   public convenience init(url: StorageURL) throws(StorageError) {
     switch url {
-    case .memory: try self.init(inMemory: ())
+    case .memory: try self.init(memory: ())
     case .sqlite(let path): try self.init(path: path)
     }
   }
@@ -66,10 +66,15 @@ public final class SQLiteStorage: StudyStorage {
     try prepare()
   }
 
-  /// An empty storage in memory (a `DatabaseQueue`), lost with the process.
+  /// An empty storage in memory (a `DatabaseQueue`), lost with the process; the same as
+  /// `SQLiteStorage(url: .memory)`.
   ///
   /// - Throws: `database` if SQLite cannot create it.
-  public init(inMemory: Void = ()) throws(StorageError) {
+  public static func inMemory() throws(StorageError) -> SQLiteStorage {
+    try SQLiteStorage(memory: ())
+  }
+
+  private init(memory: Void) throws(StorageError) {
     self.path = ":memory:"
     var config = GRDB.Configuration()
     config.foreignKeysEnabled = true

@@ -182,6 +182,24 @@ struct Boom: Error, CustomStringConvertible {
     #expect(g.stop == .exhausted && g.trials.count == 2)
   }
 
+  @Test func cancellingTheRunFailsRunningTrialsAndStops() async throws {
+    let study = try await Self.study()
+    let seen = Observations()
+    let run = Task {
+      try await study.optimize(trials: 10, jobs: 2, showProgress: false) { ctx in
+        _ = await seen.begin(ctx.number)
+        try await Task.sleep(for: .seconds(60))
+        return 0
+      }
+    }
+    for _ in 0..<1000 where await seen.maxRunning < 2 { try await Task.sleep(for: .milliseconds(10)) }
+    run.cancel()
+    let report = try await run.value
+    #expect(report.stop == .cancelled)
+    let trials = await study.trials
+    #expect(trials.count == 2 && trials.allSatisfy { $0.state == .fail && $0.failReason == "cancelled" })
+  }
+
   @Test func badArgumentsAreRejected() async throws {
     let study = try await Self.study()
     await #expect(throws: SearchError.unsupported("jobs must be ≥ 1, got 0")) {

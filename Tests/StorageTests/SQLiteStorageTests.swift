@@ -70,7 +70,7 @@ import Testing
   }
 
   @Test func finishedTrialsCannotChangeAndWaitingTrialsAreClaimedOnce() async throws {
-    let storage = try SQLiteStorage(inMemory: ())
+    let storage = try SQLiteStorage.inMemory()
     let s = try await storage.createStudy(name: "cas", directions: [.minimize])
     let w = try await storage.createTrial(studyID: s.id, Trial(state: .waiting, params: [:]))
     try await storage.setTrialState(

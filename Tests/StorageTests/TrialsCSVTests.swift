@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func anOptunaExportImportsIntoAStoredStudy() async throws {
-    let storage = try SQLiteStorage(inMemory: ())
+    let storage = try SQLiteStorage.inMemory()
     let (summary, imported) = try await storage.importTrialsCSV(
       try optunaFixture(), studyName: "optuna")
     #expect(summary.directions == [.minimize])
@@ -167,7 +167,7 @@ import Testing
   }
 
   @Test func multiObjectiveStudiesExportValuesColumnsAndAppendOnImport() async throws {
-    let storage = try SQLiteStorage(inMemory: ())
+    let storage = try SQLiteStorage.inMemory()
     let s = try await storage.createStudy(name: "mo", directions: [.minimize, .maximize])
     let start = Date(timeIntervalSince1970: 1_700_000_000)
     _ = try await storage.createTrial(
@@ -193,5 +193,28 @@ import Testing
     let overviews = try await storage.overviews()
     #expect(overviews.map(\.summary.name) == ["mo"])
     #expect(overviews[0].counts == [.complete: 2] && overviews[0].bestTrial == nil)
+  }
+
+  @Test func kindsAreInferredFromPandasCellsOrTakenFromASpace() throws {
+    // pandas writes an int column with gaps as floats; numeric-looking choices stay categorical
+    // only when a space says so.
+    let csv = """
+      number,value,params_n,params_c,params_lr,state
+      0,1.0,3.0,16,0.001,COMPLETE
+      1,2.0,,32,0.5,FAIL
+      2,0.5,5.0,16,0.00002,COMPLETE
+
+      """
+    let inferred = try TrialsCSV.parse(csv)
+    #expect(inferred.space.parameter(named: "n")?.domain == .int(low: 3, high: 5, log: false, step: 1))
+    #expect(inferred.space.parameter(named: "c")?.domain == .int(low: 16, high: 32, log: false, step: 1))
+    #expect(
+      inferred.space.parameter(named: "lr")?.domain == .float(low: 0.00002, high: 0.5, log: true, step: nil))
+    #expect(inferred.trials[1].params.names == ["c", "lr"] && inferred.trials[1].values.isEmpty)
+    let space = try SearchSpace(
+      .int("n", 1, 10), .categorical("c", ["16", "32", "64"]), .float("lr", 1e-5, 1, log: true))
+    let given = try TrialsCSV.parse(csv, space: space)
+    #expect(given.trials[0].params == ["n": .int(3), "c": .categorical("16"), "lr": .float(0.001)])
+    #expect(given.space == space)
   }
 }
