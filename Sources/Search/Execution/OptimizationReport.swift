@@ -1,10 +1,10 @@
 import Foundation
 import Linalg
 
-/// Called after each trial finishes in ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:showProgress:objective:)``, with the finished trial.
+/// Called after each trial finishes in ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:heartbeatInterval:showProgress:objective:)``, with the finished trial.
 public typealias TrialCallback = @Sendable (Study, Trial) async -> Void
 
-/// Why ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:showProgress:objective:)`` stopped.
+/// Why ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:heartbeatInterval:showProgress:objective:)`` stopped.
 public enum OptimizationStop: String, Sendable, Hashable {
   /// The study holds the requested number of finished trials.
   case reachedTrials
@@ -18,7 +18,7 @@ public enum OptimizationStop: String, Sendable, Hashable {
   case cancelled
 }
 
-/// What one call of ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:showProgress:objective:)`` did.
+/// What one call of ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:heartbeatInterval:showProgress:objective:)`` did.
 public struct OptimizationReport: Sendable, Hashable {
   /// The trials finished by this call, in the order they finished.
   public var trials: [Trial]

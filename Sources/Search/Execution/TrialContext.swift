@@ -9,7 +9,7 @@ public struct TrialPruned: Error, Sendable, CustomStringConvertible {
   public var description: String { "trial pruned" }
 }
 
-/// What an objective run by ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:showProgress:objective:)``
+/// What an objective run by ``Study/optimize(trials:jobs:trialTimeout:studyTimeout:maxFailures:retries:callbacks:heartbeatInterval:showProgress:objective:)``
 /// sees of its trial: the configuration, intermediate reports, pruning and cancellation.
 ///
 /// Timeouts are cooperative: a timed-out trial's task is cancelled, but Swift cannot stop
