@@ -33,7 +33,7 @@ extension Study {
   ///
   /// COMPLETE, PRUNED and FAIL trials count, except a FAIL trial that has been retried (some
   /// trial has system attribute `retry_of` = its number): its retry stands in for it. So a study
-  /// resumed after ``failStaleTrials``-style repair counts each configuration once.
+  /// resumed after a stale-trial repair (failed, retry enqueued) counts each configuration once.
   public var finishedTrialCount: Int {
     let retried = retriedNumbers
     return cache.filter { $0.state.isFinished && !($0.state == .fail && retried.contains($0.number)) }
