@@ -11,11 +11,13 @@ let package = Package(
     .library(name: "Forest", targets: ["Forest"]),
     .library(name: "Search", targets: ["Search"]),
     .library(name: "Learners", targets: ["Learners"]),
+    .library(name: "Storage", targets: ["Storage"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -32,6 +34,10 @@ let package = Package(
     .target(name: "Forest", dependencies: ["Linalg"]),
     .target(name: "Search", dependencies: ["Linalg"]),
     .target(name: "Learners", dependencies: ["Linalg", "Datasets", "NeuralNet", "Forest", "Search"]),
+    .target(
+      name: "Storage",
+      dependencies: ["Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
@@ -68,6 +74,11 @@ let package = Package(
     .testTarget(
       name: "LearnersTests",
       dependencies: ["Learners", "Datasets", "Linalg", "Search"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "StorageTests",
+      dependencies: ["Storage", "Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system packages MetaProbe builds against (OpenBLAS, LAPACKE, pkg-config) when missing.
+# Installs the system packages MetaProbe builds against (OpenBLAS, LAPACKE, SQLite for GRDB, pkg-config) when missing.
 # As root it runs apt-get; otherwise it prints the exact command to run and exits 1.
 set -euo pipefail
-packages=(libopenblas-dev liblapacke-dev pkg-config)
+packages=(libopenblas-dev liblapacke-dev libsqlite3-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

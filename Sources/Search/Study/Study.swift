@@ -56,6 +56,7 @@ public actor Study {
       existing = try await storage.trials(studyID: s.id)
     } else {
       summary = try await storage.createStudy(name: name, directions: directions)
+      try await storage.setSearchSpace(studyID: summary.id, space: space)
     }
     self.name = name
     self.space = space

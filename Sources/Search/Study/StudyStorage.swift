@@ -8,6 +8,13 @@ public struct StudySummary: Sendable, Hashable, Codable {
   public var name: String
   /// One direction per objective.
   public var directions: [StudyDirection]
+
+  /// A summary; storages create these (the memberwise form, public for other modules' stores).
+  public init(id: Int, name: String, directions: [StudyDirection]) {
+    self.id = id
+    self.name = name
+    self.directions = directions
+  }
 }
 
 /// The persistence contract of a study, one call per state change (write-ahead).
@@ -44,6 +51,19 @@ public protocol StudyStorage: Sendable {
     async throws(SearchError)
   /// All trials of the study, by number.
   func trials(studyID: Int) async throws(SearchError) -> [Trial]
+  /// Records the study's search space when the study is created (SQL stores keep it as JSON,
+  /// so a stored study can be shown and exported without the code that defined it).
+  func setSearchSpace(studyID: Int, space: SearchSpace) async throws(SearchError)
+  /// Records that a running trial is alive now (Optuna's heartbeat), so a storage shared by
+  /// several workers can tell a live trial from one left RUNNING by a killed process.
+  func recordHeartbeat(studyID: Int, number: Int) async throws(SearchError)
+}
+
+extension StudyStorage {
+  /// Stores that keep no search space ignore it (the default).
+  public func setSearchSpace(studyID: Int, space: SearchSpace) async throws(SearchError) {}
+  /// Stores without heartbeats ignore it (the default).
+  public func recordHeartbeat(studyID: Int, number: Int) async throws(SearchError) {}
 }
 
 /// A ``StudyStorage`` in memory: fast, lost with the process; the default for tests and scripts.
