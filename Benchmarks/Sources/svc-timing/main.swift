@@ -1,7 +1,7 @@
 // Times SupportVectorClassifier (sklearn SVC() defaults) over the 5 stratified folds stored in
 // a Learners fixture: standardise on the training fold, fit, predict the test fold. Prints one
 // JSON object with the median and all run times in seconds and the mean accuracy.
-// Usage: svc-timing FIXTURE.json [--runs N] [--kernel rbf|linear]. Driven by
+// Usage: svc-timing FIXTURE.json [--runs N] [--kernel rbf|linear] [--threads T] (OpenBLAS threads). Driven by
 // scripts/bench_learners_svc.py, which times scikit-learn on the same folds in the same run.
 import Foundation
 import Learners
@@ -23,6 +23,7 @@ var runs = 5
 var kernel = SVMKernel.rbf(gamma: .scale)
 while args.count >= 2 {
   if args[0] == "--runs", let n = Int(args[1]) { runs = n }
+  if args[0] == "--threads", let n = Int(args[1]), n >= 1 { BLASThreads.set(n) }
   if args[0] == "--kernel" { kernel = args[1] == "linear" ? .linear : .rbf(gamma: .scale) }
   args.removeFirst(2)
 }

@@ -38,7 +38,7 @@ public struct GaussianNaiveBayes: Sendable, Equatable {
     let count = try validateTrainingInput(x, y, classCount: classCount)
     let (n, d) = (x.rows, x.columns)
     var counts = [Int](repeating: 0, count: count)
-    var means = Matrix<Double>(rows: count, columns: d)
+    var means = zeros(count, d)
     for (i, label) in y.enumerated() {
       counts[label] += 1
       for j in 0..<d { means.storage[label * d + j] += x.storage[i * d + j] }
@@ -46,7 +46,7 @@ public struct GaussianNaiveBayes: Sendable, Equatable {
     for c in 0..<count where counts[c] > 0 {
       for j in 0..<d { means.storage[c * d + j] /= Double(counts[c]) }
     }
-    var variances = Matrix<Double>(rows: count, columns: d)
+    var variances = zeros(count, d)
     for (i, label) in y.enumerated() {
       for j in 0..<d {
         let r = x.storage[i * d + j] - means.storage[label * d + j]
@@ -92,7 +92,7 @@ public struct GaussianNaiveBayes: Sendable, Equatable {
     public func jointLogLikelihood(_ x: Matrix<Double>) throws(ModelError) -> Matrix<Double> {
       try validatePredictionInput(x, featureCount: featureCount)
       let (m, d, k) = (x.rows, featureCount, classCount)
-      var out = Matrix<Double>(rows: m, columns: k)
+      var out = zeros(m, k)
       for c in 0..<k {
         guard priors[c] > 0 else {
           for i in 0..<m { out.storage[i * k + c] = -.infinity }

@@ -79,7 +79,7 @@ func rowSquaredNorms(_ x: Matrix<Double>) -> [Double] {
 func squaredDistances(
   _ a: Matrix<Double>, _ aNorms: [Double], _ b: Matrix<Double>, _ bNorms: [Double]
 ) throws(ModelError) -> Matrix<Double> {
-  var d = Matrix<Double>(rows: a.rows, columns: b.rows)
+  var d = zeros(a.rows, b.rows)
   try linalg { () throws(LinalgError) in
     try Matrix.multiply(a, .none, b, .transposed, alpha: -2, beta: 0, into: &d)
   }
@@ -90,4 +90,10 @@ func squaredDistances(
     }
   }
   return d
+}
+
+/// A zero `rows × columns` matrix, its storage built in this module so the fill is
+/// specialised for `Double` (Linalg's generic initialiser fills element by element).
+func zeros(_ rows: Int, _ columns: Int) -> Matrix<Double> {
+  Matrix(rows: rows, columns: columns, storage: [Double](repeating: 0, count: rows * columns))
 }

@@ -115,7 +115,7 @@ public struct KNeighborsClassifier: Sendable, Equatable {
     /// - Throws: ``ModelError`` for non-finite values or the wrong number of columns.
     public func predictProbabilities(_ x: Matrix<Double>) throws(ModelError) -> Matrix<Double> {
       let neighbours = try neighbors(x)
-      var p = Matrix<Double>(rows: x.rows, columns: classCount)
+      var p = zeros(x.rows, classCount)
       for (r, list) in neighbours.enumerated() {
         var w = list.map { _ in 1.0 }
         if settings.weights == .distance {
@@ -145,7 +145,7 @@ public struct KNeighborsClassifier: Sendable, Equatable {
     /// Manhattan distances from each row of `block` to every training row.
     private func manhattan(_ block: Matrix<Double>) -> Matrix<Double> {
       let (m, n, d) = (block.rows, x.rows, x.columns)
-      var out = Matrix<Double>(rows: m, columns: n)
+      var out = zeros(m, n)
       for r in 0..<m {
         for i in 0..<n {
           var s = 0.0

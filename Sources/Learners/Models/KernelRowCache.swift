@@ -1,16 +1,25 @@
 import Linalg
 
+/// The Gram matrix `G = X·Xᵀ` of all training rows, computed once by one BLAS `gemm` and
+/// shared by every binary problem of a multi-class fit, with the training rows of one problem.
+struct SharedGram {
+  let gram: Matrix<Double>
+  let rows: [Int]
+}
+
 /// Rows of the kernel matrix `K[i, ·] = K(xᵢ, ·)` of one binary SVM subproblem, kept in a
 /// least-recently-used cache of bounded size, as libsvm's `Cache` (Chang & Lin 2011, §5.1).
 ///
-/// A row that is not cached is computed with the rows asked for alongside it in one BLAS
-/// `gemm` against all `l` points; when the whole `l × l` matrix fits in the budget it is
-/// computed up front in blocks of rows. Eviction drops the slot with the oldest use stamp.
-/// Owned by one solver on one task; not shared, so a class without locking.
+/// Rows are computed when first asked for, as libsvm does (most problems touch only a part of
+/// them). Their dot products come from the shared Gram matrix when the fit could afford one
+/// (``SharedGram``), else from one BLAS `gemm` of the missing rows against all `l` points.
+/// Eviction drops the slot with the oldest use stamp. Owned by one solver on one task, never
+/// shared, so a class without locking.
 final class KernelRowCache {
   private let kernel: ResolvedKernel
   private let points: Matrix<Double>
   private let norms: [Double]
+  private let shared: SharedGram?
   private let l: Int
   private let capacity: Int
   private var slots: [Double]
@@ -22,48 +31,45 @@ final class KernelRowCache {
   private(set) var rowsComputed = 0
 
   /// A cache over the kernel of `points` holding at most `budgetBytes` of rows (at least 2).
-  init(kernel: ResolvedKernel, points: Matrix<Double>, norms: [Double], budgetBytes: Int) throws(ModelError) {
+  ///
+  /// - Parameters:
+  ///   - kernel: the resolved kernel.
+  ///   - points: the problem's `l × d` rows.
+  ///   - norms: their squared norms.
+  ///   - shared: the Gram matrix of all training rows and the problem's rows in it, if any.
+  ///   - budgetBytes: the memory for cached rows.
+  init(
+    kernel: ResolvedKernel, points: Matrix<Double>, norms: [Double], shared: SharedGram?, budgetBytes: Int
+  ) {
     self.kernel = kernel
     self.points = points
     self.norms = norms
+    self.shared = shared
     l = points.rows
     capacity = max(2, min(l, budgetBytes / max(1, l * MemoryLayout<Double>.stride)))
     slots = [Double](repeating: 0, count: capacity * l)
     slotOfRow = [Int](repeating: -1, count: l)
     rowOfSlot = [Int](repeating: -1, count: capacity)
     lastUse = [UInt64](repeating: 0, count: capacity)
-    if capacity == l { try prefill() }
   }
 
-  /// Computes every row in blocks of up to 256 rows when the whole matrix fits.
-  private func prefill() throws(ModelError) {
-    var start = 0
-    while start < l {
-      let end = min(l, start + 256)
-      let rows = Array(start..<end)
-      let block = try kernel.block(points.rows(rows), rows.map { norms[$0] }, points, norms)
-      for (offset, row) in rows.enumerated() {
-        slots.replaceSubrange(row * l..<(row + 1) * l, with: block.storage[offset * l..<(offset + 1) * l])
-        slotOfRow[row] = row
-        rowOfSlot[row] = row
-      }
-      start = end
-    }
-    rowsComputed = l
-  }
-
-  /// Makes rows `i` and `j` resident (computing the missing ones in one `gemm`) and returns
-  /// their slot offsets into the storage passed to `body`.
+  /// Makes rows `i` and `j` resident (computing the missing ones) and passes `body` the
+  /// storage with the offsets of both rows in it.
   func withRows<R>(
     _ i: Int, _ j: Int, _ body: (UnsafeBufferPointer<Double>, Int, Int) -> R
   ) throws(ModelError) -> R {
     let missing = (i == j ? [i] : [i, j]).filter { slotOfRow[$0] < 0 }
     if !missing.isEmpty {
-      let block = try kernel.block(points.rows(missing), missing.map { norms[$0] }, points, norms)
+      let block = try computeRows(missing)
       for (offset, row) in missing.enumerated() {
         let slot = victimSlot(keeping: i == row ? j : i)
         if rowOfSlot[slot] >= 0 { slotOfRow[rowOfSlot[slot]] = -1 }
-        slots.replaceSubrange(slot * l..<(slot + 1) * l, with: block.storage[offset * l..<(offset + 1) * l])
+        let (from, to, count) = (offset * l, slot * l, l)
+        block.withUnsafeBufferPointer { source in
+          slots.withUnsafeMutableBufferPointer { target in
+            for t in 0..<count { target[to + t] = source[from + t] }
+          }
+        }
         rowOfSlot[slot] = row
         slotOfRow[row] = slot
         rowsComputed += 1
@@ -76,7 +82,26 @@ final class KernelRowCache {
     return slots.withUnsafeBufferPointer { body($0, si, sj) }
   }
 
-  /// The least recently used slot, never the one holding `row` (the other row in use).
+  /// The kernel rows `rows` against all `l` points, row after row.
+  private func computeRows(_ rows: [Int]) throws(ModelError) -> [Double] {
+    guard let shared else {
+      return try kernel.block(points.rows(rows), rows.map { norms[$0] }, points, norms).storage
+    }
+    let n = shared.gram.columns
+    var out = [Double](repeating: 0, count: rows.count * l)
+    shared.gram.storage.withUnsafeBufferPointer { g in
+      for (offset, r) in rows.enumerated() {
+        let base = shared.rows[r] * n
+        for t in 0..<l {
+          out[offset * l + t] = kernel.transform(
+            dot: g[base + shared.rows[t]], squaredNormA: norms[r], squaredNormB: norms[t])
+        }
+      }
+    }
+    return out
+  }
+
+  /// The least recently used slot (an empty one first), never the one holding `row`.
   private func victimSlot(keeping row: Int) -> Int {
     var best = -1
     var bestStamp = UInt64.max

@@ -24,7 +24,7 @@ struct LogisticLoss {
     let (n, d, k) = (x.rows, x.columns, logits)
     let w = Matrix(rows: k, columns: d, storage: Array(theta[0..<(k * d)]))
     let b = theta[(k * d)...]
-    var z = Matrix<Double>(rows: n, columns: k)
+    var z = zeros(n, k)
     try linalg { () throws(LinalgError) in try Matrix.multiply(x, .none, w, .transposed, into: &z) }
     var loss = 0.0
     // Residuals r = (P − T)/n, stored in z.

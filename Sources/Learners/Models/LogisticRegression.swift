@@ -84,7 +84,7 @@ public struct LogisticRegression: Sendable, Equatable {
     /// - Throws: ``ModelError`` for non-finite values or the wrong number of columns.
     public func decisionFunction(_ x: Matrix<Double>) throws(ModelError) -> Matrix<Double> {
       try validatePredictionInput(x, featureCount: featureCount)
-      var z = Matrix<Double>(rows: x.rows, columns: coefficients.rows)
+      var z = zeros(x.rows, coefficients.rows)
       if x.rows == 0 { return z }
       try linalg { () throws(LinalgError) in try Matrix.multiply(x, .none, coefficients, .transposed, into: &z) }
       let k = coefficients.rows
@@ -102,7 +102,7 @@ public struct LogisticRegression: Sendable, Equatable {
     /// - Throws: ``ModelError`` for non-finite values or the wrong number of columns.
     public func predictProbabilities(_ x: Matrix<Double>) throws(ModelError) -> Matrix<Double> {
       let z = try decisionFunction(x)
-      var p = Matrix<Double>(rows: x.rows, columns: classCount)
+      var p = zeros(x.rows, classCount)
       for i in 0..<x.rows {
         if coefficients.rows == 1 {
           let positive = 1 / (1 + exp(-z.storage[i]))

@@ -88,7 +88,7 @@ struct ResolvedKernel: Sendable {
   func block(
     _ a: Matrix<Double>, _ aNorms: [Double], _ b: Matrix<Double>, _ bNorms: [Double]
   ) throws(ModelError) -> Matrix<Double> {
-    var k = Matrix<Double>(rows: a.rows, columns: b.rows)
+    var k = zeros(a.rows, b.rows)
     try linalg { () throws(LinalgError) in try Matrix.multiply(a, .none, b, .transposed, into: &k) }
     if kind == .linear { return k }
     let n = b.rows

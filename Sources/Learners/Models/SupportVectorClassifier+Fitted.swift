@@ -76,7 +76,7 @@ extension SupportVectorClassifier {
     private func pairwiseValues(_ x: Matrix<Double>) throws(ModelError) -> Matrix<Double> {
       try validatePredictionInput(x, featureCount: featureCount)
       let p = machines.count
-      var out = Matrix<Double>(rows: x.rows, columns: p)
+      var out = zeros(x.rows, p)
       let s = supportVectors.rows
       var start = 0
       while start < x.rows {

@@ -55,7 +55,17 @@ public struct SupportVectorClassifier: Sendable, Equatable {
 
     let resolved = ResolvedKernel(kernel, trainingData: x)
     let norms = rowSquaredNorms(x)
-    let budget = Int(cacheSize * 1_048_576)
+    // One Gram matrix X·Xᵀ for all pairs when it takes at most half the cache budget; the
+    // rest holds kernel rows. Otherwise each pair computes its rows by gemm on demand.
+    var budget = Int(cacheSize * 1_048_576)
+    var gram: Matrix<Double>?
+    let gramBytes = x.rows * x.rows * MemoryLayout<Double>.stride
+    if gramBytes <= budget / 2 {
+      var g = zeros(x.rows, x.rows)
+      try linalg { () throws(LinalgError) in try Matrix.multiply(x, .none, x, .transposed, into: &g) }
+      gram = g
+      budget -= gramBytes
+    }
     var isSupport = [Bool](repeating: false, count: x.rows)
     var raw: [(pair: ClassPair, rows: [Int], coefficients: [Double], rho: Double)] = []
     var iterations = 0
@@ -64,8 +74,9 @@ public struct SupportVectorClassifier: Sendable, Equatable {
         let rows = members[s] + members[t]
         let labels = members[s].map { _ in 1.0 } + members[t].map { _ in -1.0 }
         let subNorms = rows.map { norms[$0] }
-        let cache = try KernelRowCache(
-          kernel: resolved, points: x.rows(rows), norms: subNorms, budgetBytes: budget)
+        let cache = KernelRowCache(
+          kernel: resolved, points: x.rows(rows), norms: subNorms,
+          shared: gram.map { SharedGram(gram: $0, rows: rows) }, budgetBytes: budget)
         let solution = try SMOSolver.solve(
           y: labels, diagonal: subNorms.map { resolved.diagonal(squaredNorm: $0) }, c: c, tol: tol,
           cache: cache)
