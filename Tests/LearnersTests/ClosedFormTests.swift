@@ -14,7 +14,8 @@ extension ClosedFormTests {
   /// (margins w·x + b = ±1 at the two support vectors, α = 1 each, ‖w‖² = Σα = 2).
   @Test func linearSVMFindsHandComputedMaximumMargin() throws {
     let x = Matrix<Double>([[0, 0], [-1, 0], [0, -1], [1, 1], [2, 1], [1, 2]])
-    let model = try SupportVectorClassifier(kernel: .linear, c: 10, tol: 1e-8).fit(x, [0, 0, 0, 1, 1, 1])
+    let model = try SupportVectorClassifier(kernel: .linear, c: 10, tol: 1e-8).fit(
+      x, [0, 0, 0, 1, 1, 1])
     #expect(model.supportVectorCount == 2)
     #expect(model.supportRows == [0, 3])
     let probes = Matrix<Double>([[0, 0], [1, 0], [0, 1], [2, 2], [0.5, 0.5]])
@@ -27,12 +28,17 @@ extension ClosedFormTests {
   /// A polynomial kernel of degree 1 with γ = 1 and coef0 = 0 is the linear kernel.
   @Test func polynomialKernelOfDegreeOneMatchesLinear() throws {
     let fixture = try SklearnFixture.load("iris")
-    var (train, test) = (fixture.matrix.rows(fixture.split(0).train), fixture.matrix.rows(fixture.split(0).test))
+    var (train, test) = (
+      fixture.matrix.rows(fixture.split(0).train), fixture.matrix.rows(fixture.split(0).test)
+    )
     standardise(&train, &test)
     let y = fixture.split(0).train.map { fixture.y[$0] }
     let linear = try SupportVectorClassifier(kernel: .linear).fit(train, y)
-    let poly = try SupportVectorClassifier(kernel: .poly(degree: 1, gamma: .value(1), coef0: 0)).fit(train, y)
-    #expect(maxAbsoluteDifference(try poly.decisionFunction(test), rowsOf(try linear.decisionFunction(test))) < 1e-9)
+    let poly = try SupportVectorClassifier(kernel: .poly(degree: 1, gamma: .value(1), coef0: 0))
+      .fit(train, y)
+    #expect(
+      maxAbsoluteDifference(
+        try poly.decisionFunction(test), rowsOf(try linear.decisionFunction(test))) < 1e-9)
   }
 
   /// A kernel cache of a few rows (LRU eviction) reaches the same solution as a full one.
@@ -43,7 +49,9 @@ extension ClosedFormTests {
     standardise(&x, &unused)
     let full = try SupportVectorClassifier().fit(x, fixture.y)
     let tiny = try SupportVectorClassifier(cacheSize: 0.005).fit(x, fixture.y)  // ≈ 5 rows of 120
-    #expect(maxAbsoluteDifference(try tiny.decisionFunction(x), rowsOf(try full.decisionFunction(x))) < 1e-3)
+    #expect(
+      maxAbsoluteDifference(try tiny.decisionFunction(x), rowsOf(try full.decisionFunction(x)))
+        < 1e-3)
     #expect(try tiny.predict(x) == full.predict(x))
   }
 
@@ -65,7 +73,8 @@ extension ClosedFormTests {
     #expect(neighbours[0].map(\.row) == [1, 2])
     #expect(try KNeighborsClassifier(nNeighbors: 2).fit(x, y).predict(Matrix([[1.5]])) == [0])
     // Manhattan distances on one feature are the same as Euclidean ones.
-    #expect(try KNeighborsClassifier(nNeighbors: 3, p: 1).fit(x, y).predictProbabilities(queries) == p)
+    #expect(
+      try KNeighborsClassifier(nNeighbors: 3, p: 1).fit(x, y).predictProbabilities(queries) == p)
   }
 
   @Test func distanceWeightsFollowInverseDistance() throws {
@@ -109,7 +118,8 @@ extension ClosedFormTests {
 
   /// f(x, y) = (1 − x)² + 100(y − x²)², minimum 0 at (1, 1), from the classic start (−1.2, 1).
   @Test func lbfgsReachesRosenbrockMinimum() throws {
-    let result = try LBFGS(gradientTolerance: 1e-8).minimize(from: [-1.2, 1]) { (v) throws(ModelError) in
+    let result = try LBFGS(gradientTolerance: 1e-8).minimize(from: [-1.2, 1]) {
+      (v) throws(ModelError) in
       let (x, y) = (v[0], v[1])
       let value = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
       return (value, [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)])

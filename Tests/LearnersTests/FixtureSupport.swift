@@ -22,7 +22,10 @@ struct SklearnFixture: Decodable, Sendable {
 
   /// Loads `Fixtures/<name>.json`.
   static func load(_ name: String) throws -> SklearnFixture {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
+    guard
+      let url = Bundle.module.url(
+        forResource: name, withExtension: "json", subdirectory: "Fixtures")
+    else {
       throw CocoaError(.fileNoSuchFile)
     }
     let decoder = JSONDecoder()
@@ -64,18 +67,24 @@ enum ReferenceModel: String, CaseIterable, Sendable {
     if self != .gaussianNB { standardise(&xTrain, &xTest) }
     switch self {
     case .svcRBF, .svcLinear:
-      let model = try SupportVectorClassifier(kernel: self == .svcRBF ? .rbf(gamma: .scale) : .linear)
-        .fit(xTrain, yTrain)
-      return Output(predictions: try model.predict(xTest), scores: try model.decisionFunction(xTest))
+      let model = try SupportVectorClassifier(
+        kernel: self == .svcRBF ? .rbf(gamma: .scale) : .linear
+      )
+      .fit(xTrain, yTrain)
+      return Output(
+        predictions: try model.predict(xTest), scores: try model.decisionFunction(xTest))
     case .logisticRegression:
       let model = try LogisticRegression().fit(xTrain, yTrain)
-      return Output(predictions: try model.predict(xTest), scores: try model.predictProbabilities(xTest))
+      return Output(
+        predictions: try model.predict(xTest), scores: try model.predictProbabilities(xTest))
     case .knn:
       let model = try KNeighborsClassifier().fit(xTrain, yTrain)
-      return Output(predictions: try model.predict(xTest), scores: try model.predictProbabilities(xTest))
+      return Output(
+        predictions: try model.predict(xTest), scores: try model.predictProbabilities(xTest))
     case .gaussianNB:
       let model = try GaussianNaiveBayes().fit(xTrain, yTrain)
-      return Output(predictions: try model.predict(xTest), scores: try model.predictProbabilities(xTest))
+      return Output(
+        predictions: try model.predict(xTest), scores: try model.predictProbabilities(xTest))
     }
   }
 }
@@ -95,7 +104,9 @@ func standardise(_ train: inout Matrix<Double>, _ test: inout Matrix<Double>) {
 
 /// The largest absolute difference between a matrix and nested reference rows.
 func maxAbsoluteDifference(_ a: Matrix<Double>, _ b: [[Double]]) -> Double {
-  precondition(a.rows == b.count && a.columns == (b.first?.count ?? 0), "shape \(a.rows)×\(a.columns) vs \(b.count)×\(b.first?.count ?? 0)")
+  precondition(
+    a.rows == b.count && a.columns == (b.first?.count ?? 0),
+    "shape \(a.rows)×\(a.columns) vs \(b.count)×\(b.first?.count ?? 0)")
   var worst = 0.0
   for i in 0..<a.rows {
     for j in 0..<a.columns { worst = max(worst, abs(a[i, j] - b[i][j])) }

@@ -20,7 +20,9 @@ extension ModelErrorTests {
   @Test func nanFeatureIsReportedWithItsPosition() {
     var bad = Self.x
     bad[2, 1] = .nan
-    #expect(throws: ModelError.nonFiniteValue(field: "x", row: 2, column: 1)) { try Self.fitAll(bad, Self.y) }
+    #expect(throws: ModelError.nonFiniteValue(field: "x", row: 2, column: 1)) {
+      try Self.fitAll(bad, Self.y)
+    }
     bad[2, 1] = .infinity
     #expect(throws: ModelError.nonFiniteValue(field: "x", row: 2, column: 1)) {
       _ = try GaussianNaiveBayes().fit(bad, Self.y)
@@ -38,7 +40,9 @@ extension ModelErrorTests {
   }
 
   @Test func emptyDataIsReported() {
-    #expect(throws: ModelError.emptyInput(field: "x")) { try Self.fitAll(Matrix(rows: 0, columns: 2), []) }
+    #expect(throws: ModelError.emptyInput(field: "x")) {
+      try Self.fitAll(Matrix(rows: 0, columns: 2), [])
+    }
     #expect(throws: ModelError.emptyInput(field: "y")) { try Self.fitAll(Self.x, []) }
     #expect(throws: ModelError.rowCountMismatch(field: "y", expected: 4, got: 3)) {
       try Self.fitAll(Self.x, [0, 1, 0])
@@ -56,10 +60,14 @@ extension ModelErrorTests {
 
   @Test func nonPositiveCIsReportedByName() {
     let requirement = "C > 0 and finite"
-    #expect(throws: ModelError.invalidHyperparameter(name: "C", value: "0.0", requirement: requirement)) {
+    #expect(
+      throws: ModelError.invalidHyperparameter(name: "C", value: "0.0", requirement: requirement)
+    ) {
       _ = try SupportVectorClassifier(c: 0).fit(Self.x, Self.y)
     }
-    #expect(throws: ModelError.invalidHyperparameter(name: "C", value: "-1.0", requirement: requirement)) {
+    #expect(
+      throws: ModelError.invalidHyperparameter(name: "C", value: "-1.0", requirement: requirement)
+    ) {
       _ = try LogisticRegression(c: -1).fit(Self.x, Self.y)
     }
     let error = ModelError.invalidHyperparameter(name: "C", value: "0.0", requirement: requirement)
@@ -67,13 +75,22 @@ extension ModelErrorTests {
   }
 
   @Test func otherInvalidHyperparametersAreReportedByName() {
-    #expect(throws: ModelError.invalidHyperparameter(name: "gamma", value: "-1.0", requirement: "gamma > 0 and finite")) {
+    #expect(
+      throws: ModelError.invalidHyperparameter(
+        name: "gamma", value: "-1.0", requirement: "gamma > 0 and finite")
+    ) {
       _ = try SupportVectorClassifier(kernel: .rbf(gamma: .value(-1))).fit(Self.x, Self.y)
     }
-    #expect(throws: ModelError.invalidHyperparameter(name: "p", value: "3", requirement: "p = 1 (Manhattan) or p = 2 (Euclidean)")) {
+    #expect(
+      throws: ModelError.invalidHyperparameter(
+        name: "p", value: "3", requirement: "p = 1 (Manhattan) or p = 2 (Euclidean)")
+    ) {
       _ = try KNeighborsClassifier(p: 3).fit(Self.x, Self.y)
     }
-    #expect(throws: ModelError.invalidHyperparameter(name: "varSmoothing", value: "-1.0", requirement: "varSmoothing ≥ 0")) {
+    #expect(
+      throws: ModelError.invalidHyperparameter(
+        name: "varSmoothing", value: "-1.0", requirement: "varSmoothing ≥ 0")
+    ) {
       _ = try GaussianNaiveBayes(varSmoothing: -1).fit(Self.x, Self.y)
     }
   }

@@ -13,7 +13,9 @@ extension SklearnComparisonTests {
   // MARK: - Cross-validated accuracy
 
   @Test(arguments: datasets, ReferenceModel.allCases)
-  func meanCrossValidatedAccuracyWithinTwoPointsOfSklearn(dataset: String, model: ReferenceModel) throws {
+  func meanCrossValidatedAccuracyWithinTwoPointsOfSklearn(dataset: String, model: ReferenceModel)
+    throws
+  {
     let fixture = try SklearnFixture.load(dataset)
     let reference = try #require(fixture.models[model.rawValue])
     var accuracies = [Double]()
@@ -25,7 +27,9 @@ extension SklearnComparisonTests {
     }
     let mean = accuracies.reduce(0, +) / Double(accuracies.count)
     print("\(dataset) \(model.rawValue): mean accuracy \(mean) (sklearn \(reference.meanAccuracy))")
-    #expect(abs(mean - reference.meanAccuracy) <= 0.02, "\(dataset) \(model.rawValue): \(mean) vs \(reference.meanAccuracy)")
+    #expect(
+      abs(mean - reference.meanAccuracy) <= 0.02,
+      "\(dataset) \(model.rawValue): \(mean) vs \(reference.meanAccuracy)")
   }
 
   // MARK: - One fold, row by row
@@ -36,12 +40,14 @@ extension SklearnComparisonTests {
     let reference = try #require(fixture.models[model.rawValue])
     let (train, test) = fixture.split(fixture.storedFold)
     let output = try model.run(fixture, train: train, test: test)
-    let agreement = Double(zip(output.predictions, reference.predictions).filter { $0 == $1 }.count)
+    let agreement =
+      Double(zip(output.predictions, reference.predictions).filter { $0 == $1 }.count)
       / Double(test.count)
     #expect(agreement >= 0.98, "\(dataset) \(model.rawValue): labels agree on \(agreement)")
     switch model {
     case .svcRBF, .svcLinear:
-      let difference = maxAbsoluteDifference(output.scores, try #require(reference.decisionFunction))
+      let difference = maxAbsoluteDifference(
+        output.scores, try #require(reference.decisionFunction))
       print("\(dataset) \(model.rawValue): max |Δ decision| = \(difference)")
       #expect(difference <= 1e-2)
     case .logisticRegression:

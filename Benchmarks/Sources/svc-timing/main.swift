@@ -15,7 +15,8 @@ struct Fixture: Decodable {
 
 var args = Array(CommandLine.arguments.dropFirst())
 guard let path = args.first else {
-  FileHandle.standardError.write(Data("usage: svc-timing FIXTURE.json [--runs N] [--kernel rbf|linear]\n".utf8))
+  FileHandle.standardError.write(
+    Data("usage: svc-timing FIXTURE.json [--runs N] [--kernel rbf|linear]\n".utf8))
   exit(2)
 }
 args.removeFirst()
@@ -55,7 +56,9 @@ func standardise(_ train: inout Matrix<Double>, _ test: inout Matrix<Double>) {
 }
 
 /// One pass over the five folds; returns the mean accuracy.
-func crossValidate(_ x: Matrix<Double>, _ y: [Int], folds: [[Int]], kernel: SVMKernel) throws -> Double {
+func crossValidate(_ x: Matrix<Double>, _ y: [Int], folds: [[Int]], kernel: SVMKernel) throws
+  -> Double
+{
   var total = 0.0
   for test in folds {
     let inTest = Set(test)
@@ -70,7 +73,8 @@ func crossValidate(_ x: Matrix<Double>, _ y: [Int], folds: [[Int]], kernel: SVMK
 }
 
 do {
-  var accuracy = try crossValidate(x, fixture.y, folds: fixture.foldTestIndices, kernel: kernel)  // warm-up
+  // One warm-up pass, then the timed ones.
+  var accuracy = try crossValidate(x, fixture.y, folds: fixture.foldTestIndices, kernel: kernel)
   var times = [Double]()
   for _ in 0..<runs {
     let start = DispatchTime.now().uptimeNanoseconds

@@ -31,9 +31,12 @@ func validateTrainingInput(
 ) throws(ModelError) -> Int {
   try validateFeatures(x)
   guard !y.isEmpty else { throw .emptyInput(field: "y") }
-  guard y.count == x.rows else { throw .rowCountMismatch(field: "y", expected: x.rows, got: y.count) }
+  guard y.count == x.rows else {
+    throw .rowCountMismatch(field: "y", expected: x.rows, got: y.count)
+  }
   if let classCount, classCount < 1 {
-    throw .invalidHyperparameter(name: "classCount", value: "\(classCount)", requirement: "classCount ≥ 1")
+    throw .invalidHyperparameter(
+      name: "classCount", value: "\(classCount)", requirement: "classCount ≥ 1")
   }
   let count = classCount ?? ((y.max() ?? 0) + 1)
   for (row, label) in y.enumerated() where label < 0 || label >= count {

@@ -49,11 +49,14 @@ public struct KNeighborsClassifier: Sendable, Equatable {
   /// - Returns: the fitted model.
   /// - Throws: ``ModelError`` for empty or non-finite `x`, mismatched `y`, a label out of range,
   ///   `nNeighbors` < 1 or > n, or `p` other than 1 or 2.
-  public func fit(_ x: Matrix<Double>, _ y: [Int], classCount: Int? = nil) throws(ModelError) -> Fitted {
+  public func fit(_ x: Matrix<Double>, _ y: [Int], classCount: Int? = nil) throws(ModelError)
+    -> Fitted
+  {
     try require(nNeighbors >= 1, "nNeighbors", nNeighbors, "nNeighbors ≥ 1")
     try require(p == 1 || p == 2, "p", p, "p = 1 (Manhattan) or p = 2 (Euclidean)")
     let count = try validateTrainingInput(x, y, classCount: classCount)
-    try require(nNeighbors <= x.rows, "nNeighbors", nNeighbors, "nNeighbors ≤ \(x.rows) (the training rows)")
+    try require(
+      nNeighbors <= x.rows, "nNeighbors", nNeighbors, "nNeighbors ≤ \(x.rows) (the training rows)")
     return Fitted(settings: self, classCount: count, x: x, y: y, norms: rowSquaredNorms(x))
   }
 
@@ -76,7 +79,9 @@ public struct KNeighborsClassifier: Sendable, Equatable {
     /// - Returns: per query row, k `(row, distance)` pairs.
     /// - Throws: ``ModelError`` for non-finite values or the wrong number of columns.
     /// - Complexity: O(m·n·d) for the distances (BLAS gemm for p = 2) plus O(m·n·k) to select.
-    public func neighbors(_ query: Matrix<Double>) throws(ModelError) -> [[(row: Int, distance: Double)]] {
+    public func neighbors(_ query: Matrix<Double>) throws(ModelError) -> [[(
+      row: Int, distance: Double
+    )]] {
       try validatePredictionInput(query, featureCount: featureCount)
       let k = settings.nNeighbors
       var result = [[(row: Int, distance: Double)]]()
@@ -85,7 +90,8 @@ public struct KNeighborsClassifier: Sendable, Equatable {
       while start < query.rows {
         let end = min(query.rows, start + 256)
         let block = query.rows(start..<end)
-        let distances = settings.p == 2
+        let distances =
+          settings.p == 2
           ? try squaredDistances(block, rowSquaredNorms(block), x, norms) : manhattan(block)
         let n = x.rows
         for r in 0..<(end - start) {

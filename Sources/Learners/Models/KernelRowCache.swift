@@ -39,7 +39,8 @@ final class KernelRowCache {
   ///   - shared: the Gram matrix of all training rows and the problem's rows in it, if any.
   ///   - budgetBytes: the memory for cached rows.
   init(
-    kernel: ResolvedKernel, points: Matrix<Double>, norms: [Double], shared: SharedGram?, budgetBytes: Int
+    kernel: ResolvedKernel, points: Matrix<Double>, norms: [Double], shared: SharedGram?,
+    budgetBytes: Int
   ) {
     self.kernel = kernel
     self.points = points

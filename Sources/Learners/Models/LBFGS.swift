@@ -62,7 +62,9 @@ public struct LBFGS: Sendable, Equatable {
     /// Why it stopped.
     public var stopReason: StopReason
     /// Whether a tolerance (not the iteration limit or a failed search) stopped it.
-    public var converged: Bool { stopReason == .gradientTolerance || stopReason == .functionTolerance }
+    public var converged: Bool {
+      stopReason == .gradientTolerance || stopReason == .functionTolerance
+    }
   }
 
   /// Minimises `objective` from `x0`.
@@ -74,13 +76,17 @@ public struct LBFGS: Sendable, Equatable {
   /// - Throws: ``ModelError/invalidHyperparameter(name:value:requirement:)`` for invalid
   ///   settings, and whatever `objective` throws.
   public func minimize(
-    from x0: [Double], objective: (_ x: [Double]) throws(ModelError) -> (value: Double, gradient: [Double])
+    from x0: [Double],
+    objective: (_ x: [Double]) throws(ModelError) -> (value: Double, gradient: [Double])
   ) throws(ModelError) -> Result {
     try require(memory >= 1, "memory", memory, "memory ≥ 1")
     try require(maxIterations >= 1, "maxIterations", maxIterations, "maxIterations ≥ 1")
-    try require(gradientTolerance >= 0, "gradientTolerance", gradientTolerance, "gradientTolerance ≥ 0")
-    try require(functionTolerance >= 0, "functionTolerance", functionTolerance, "functionTolerance ≥ 0")
-    try require(maxLineSearchSteps >= 1, "maxLineSearchSteps", maxLineSearchSteps, "maxLineSearchSteps ≥ 1")
+    try require(
+      gradientTolerance >= 0, "gradientTolerance", gradientTolerance, "gradientTolerance ≥ 0")
+    try require(
+      functionTolerance >= 0, "functionTolerance", functionTolerance, "functionTolerance ≥ 0")
+    try require(
+      maxLineSearchSteps >= 1, "maxLineSearchSteps", maxLineSearchSteps, "maxLineSearchSteps ≥ 1")
     var x = x0
     var (f, g) = try objective(x)
     var evaluations = 1
@@ -88,7 +94,8 @@ public struct LBFGS: Sendable, Equatable {
     var iterations = 0
     let search = WolfeLineSearch(maxSteps: maxLineSearchSteps)
     if maxAbs(g) <= gradientTolerance {
-      return Result(x: x, value: f, gradient: g, iterations: 0, evaluations: 1, stopReason: .gradientTolerance)
+      return Result(
+        x: x, value: f, gradient: g, iterations: 0, evaluations: 1, stopReason: .gradientTolerance)
     }
     while iterations < maxIterations {
       var d = direction(g, history)
@@ -99,7 +106,8 @@ public struct LBFGS: Sendable, Equatable {
         slope = -dot(g, g)
       }
       let first = history.isEmpty ? min(1, 1 / dot(d, d).squareRoot()) : 1
-      var step = try search.search(x: x, f: f, slope: slope, direction: d, initialStep: first, objective: objective)
+      var step = try search.search(
+        x: x, f: f, slope: slope, direction: d, initialStep: first, objective: objective)
       evaluations += step.evaluations
       if step.point == nil && !history.isEmpty {  // retry once along steepest descent
         history.removeAll()
@@ -111,7 +119,9 @@ public struct LBFGS: Sendable, Equatable {
         evaluations += step.evaluations
       }
       guard let (xNew, fNew, gNew) = step.point else {
-        return Result(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations, stopReason: .lineSearchFailed)
+        return Result(
+          x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+          stopReason: .lineSearchFailed)
       }
       let s = zip(xNew, x).map { $0 - $1 }
       let y = zip(gNew, g).map { $0 - $1 }
@@ -124,17 +134,25 @@ public struct LBFGS: Sendable, Equatable {
       (x, f, g) = (xNew, fNew, gNew)
       iterations += 1
       if maxAbs(g) <= gradientTolerance {
-        return Result(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations, stopReason: .gradientTolerance)
+        return Result(
+          x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+          stopReason: .gradientTolerance)
       }
       if (fOld - f) / max(abs(fOld), abs(f), 1) <= functionTolerance {
-        return Result(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations, stopReason: .functionTolerance)
+        return Result(
+          x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+          stopReason: .functionTolerance)
       }
     }
-    return Result(x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations, stopReason: .maxIterations)
+    return Result(
+      x: x, value: f, gradient: g, iterations: iterations, evaluations: evaluations,
+      stopReason: .maxIterations)
   }
 
   /// The two-loop recursion: `−H·g` from the stored pairs.
-  private func direction(_ g: [Double], _ history: [(s: [Double], y: [Double], rho: Double)]) -> [Double] {
+  private func direction(_ g: [Double], _ history: [(s: [Double], y: [Double], rho: Double)])
+    -> [Double]
+  {
     var q = g
     var alphas = [Double](repeating: 0, count: history.count)
     for k in history.indices.reversed() {

@@ -40,7 +40,9 @@ public struct LogisticRegression: Sendable, Equatable {
   /// - Throws: ``ModelError`` for empty or non-finite `x`, mismatched `y`, a label out of range,
   ///   fewer than 2 classes present, or an invalid `c`, `maxIter` or `tol`.
   /// - Complexity: O(n·d·K) per iteration through BLAS `gemm`.
-  public func fit(_ x: Matrix<Double>, _ y: [Int], classCount: Int? = nil) throws(ModelError) -> Fitted {
+  public func fit(_ x: Matrix<Double>, _ y: [Int], classCount: Int? = nil) throws(ModelError)
+    -> Fitted
+  {
     try require(c > 0 && c.isFinite, "C", c, "C > 0 and finite")
     try require(maxIter >= 1, "maxIter", maxIter, "maxIter ≥ 1")
     try require(tol > 0 && tol.isFinite, "tol", tol, "tol > 0 and finite")
@@ -49,8 +51,10 @@ public struct LogisticRegression: Sendable, Equatable {
     guard present >= 2 else { throw .tooFewClasses(found: present, required: 2) }
     let logits = count == 2 ? 1 : count
     let loss = LogisticLoss(x: x, y: y, logits: logits, c: c)
-    let solver = LBFGS(memory: 10, maxIterations: maxIter, gradientTolerance: tol, maxLineSearchSteps: 50)
-    let result = try solver.minimize(from: [Double](repeating: 0, count: logits * (x.columns + 1))) {
+    let solver = LBFGS(
+      memory: 10, maxIterations: maxIter, gradientTolerance: tol, maxLineSearchSteps: 50)
+    let result = try solver.minimize(from: [Double](repeating: 0, count: logits * (x.columns + 1)))
+    {
       (theta) throws(ModelError) in try loss.valueAndGradient(theta)
     }
     let d = x.columns
@@ -86,7 +90,9 @@ public struct LogisticRegression: Sendable, Equatable {
       try validatePredictionInput(x, featureCount: featureCount)
       var z = zeros(x.rows, coefficients.rows)
       if x.rows == 0 { return z }
-      try linalg { () throws(LinalgError) in try Matrix.multiply(x, .none, coefficients, .transposed, into: &z) }
+      try linalg { () throws(LinalgError) in
+        try Matrix.multiply(x, .none, coefficients, .transposed, into: &z)
+      }
       let k = coefficients.rows
       for i in 0..<x.rows {
         for j in 0..<k { z.storage[i * k + j] += intercepts[j] }

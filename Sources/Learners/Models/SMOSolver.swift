@@ -32,7 +32,9 @@ struct SMOSolver {
     let maxIterations = max(10_000_000, l > Int.max / 100 ? Int.max : 100 * l)
     var iteration = 0
     while iteration < maxIterations {
-      guard let (i, j) = try selectWorkingSet(y: y, alpha: alpha, g: g, qd: qd, c: c, tol: tol, cache: cache)
+      guard
+        let (i, j) = try selectWorkingSet(
+          y: y, alpha: alpha, g: g, qd: qd, c: c, tol: tol, cache: cache)
       else { break }
       iteration += 1
       try cache.withRows(i, j) { k, ri, rj in
@@ -47,11 +49,23 @@ struct SMOSolver {
           alpha[i] += delta
           alpha[j] += delta
           if diff > 0 {
-            if alpha[j] < 0 { alpha[j] = 0; alpha[i] = diff }
-          } else if alpha[i] < 0 { alpha[i] = 0; alpha[j] = -diff }
+            if alpha[j] < 0 {
+              alpha[j] = 0
+              alpha[i] = diff
+            }
+          } else if alpha[i] < 0 {
+            alpha[i] = 0
+            alpha[j] = -diff
+          }
           if diff > 0 {  // C_i − C_j = 0
-            if alpha[i] > c { alpha[i] = c; alpha[j] = c - diff }
-          } else if alpha[j] > c { alpha[j] = c; alpha[i] = c + diff }
+            if alpha[i] > c {
+              alpha[i] = c
+              alpha[j] = c - diff
+            }
+          } else if alpha[j] > c {
+            alpha[j] = c
+            alpha[i] = c + diff
+          }
         } else {
           var quad = qd[i] + qd[j] - 2 * qij
           if quad <= 0 { quad = tau }
@@ -60,11 +74,23 @@ struct SMOSolver {
           alpha[i] -= delta
           alpha[j] += delta
           if sum > c {
-            if alpha[i] > c { alpha[i] = c; alpha[j] = sum - c }
-          } else if alpha[j] < 0 { alpha[j] = 0; alpha[i] = sum }
+            if alpha[i] > c {
+              alpha[i] = c
+              alpha[j] = sum - c
+            }
+          } else if alpha[j] < 0 {
+            alpha[j] = 0
+            alpha[i] = sum
+          }
           if sum > c {
-            if alpha[j] > c { alpha[j] = c; alpha[i] = sum - c }
-          } else if alpha[i] < 0 { alpha[i] = 0; alpha[j] = sum }
+            if alpha[j] > c {
+              alpha[j] = c
+              alpha[i] = sum - c
+            }
+          } else if alpha[i] < 0 {
+            alpha[i] = 0
+            alpha[j] = sum
+          }
         }
         // ∇f += Q_·i Δαᵢ + Q_·j Δαⱼ with Q_ti = yₜ yᵢ K_ti.
         let di = (alpha[i] - oldI) * y[i]
@@ -76,20 +102,28 @@ struct SMOSolver {
         }
       }
     }
-    return BinarySVMSolution(alpha: alpha, rho: rho(y: y, alpha: alpha, g: g, c: c), iterations: iteration)
+    return BinarySVMSolution(
+      alpha: alpha, rho: rho(y: y, alpha: alpha, g: g, c: c), iterations: iteration)
   }
 
   /// WSS3 (Fan, Chen & Lin 2005, Algorithm 2 as in libsvm's `select_working_set`); `nil` when
   /// the maximal violation is below `tol`.
   private static func selectWorkingSet(
-    y: [Double], alpha: [Double], g: [Double], qd: [Double], c: Double, tol: Double, cache: KernelRowCache
+    y: [Double], alpha: [Double], g: [Double], qd: [Double], c: Double, tol: Double,
+    cache: KernelRowCache
   ) throws(ModelError) -> (Int, Int)? {
     var gmax = -Double.infinity
     var gmaxIndex = -1
     for t in 0..<y.count {
       if y[t] > 0 {
-        if alpha[t] < c && -g[t] >= gmax { gmax = -g[t]; gmaxIndex = t }
-      } else if alpha[t] > 0 && g[t] >= gmax { gmax = g[t]; gmaxIndex = t }
+        if alpha[t] < c && -g[t] >= gmax {
+          gmax = -g[t]
+          gmaxIndex = t
+        }
+      } else if alpha[t] > 0 && g[t] >= gmax {
+        gmax = g[t]
+        gmaxIndex = t
+      }
     }
     guard gmaxIndex >= 0 else { return nil }
     let i = gmaxIndex
@@ -111,7 +145,10 @@ struct SMOSolver {
         if gradDiff > 0 {
           let quad = qd[i] + qd[j] - 2 * k[ri + j]  // K_ii + K_jj − 2K_ij for either sign of yⱼ
           let objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : tau)
-          if objDiff <= objDiffMin { gminIndex = j; objDiffMin = objDiff }
+          if objDiff <= objDiffMin {
+            gminIndex = j
+            objDiffMin = objDiff
+          }
         }
       }
       return gmax + gmax2 < tol || gminIndex < 0 ? nil : (i, gminIndex)

@@ -95,7 +95,8 @@ struct ResolvedKernel: Sendable {
     k.storage.withUnsafeMutableBufferPointer { p in
       for i in 0..<a.rows {
         for j in 0..<n {
-          p[i * n + j] = transform(dot: p[i * n + j], squaredNormA: aNorms[i], squaredNormB: bNorms[j])
+          p[i * n + j] = transform(
+            dot: p[i * n + j], squaredNormA: aNorms[i], squaredNormB: bNorms[j])
         }
       }
     }

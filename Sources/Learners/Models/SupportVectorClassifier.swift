@@ -26,7 +26,10 @@ public struct SupportVectorClassifier: Sendable, Equatable {
   ///   - c: regularisation C > 0 (default 1).
   ///   - tol: KKT tolerance > 0 (default 1e-3).
   ///   - cacheSize: kernel cache in MB > 0 (default 200).
-  public init(kernel: SVMKernel = .rbf(gamma: .scale), c: Double = 1, tol: Double = 1e-3, cacheSize: Double = 200) {
+  public init(
+    kernel: SVMKernel = .rbf(gamma: .scale), c: Double = 1, tol: Double = 1e-3,
+    cacheSize: Double = 200
+  ) {
     self.kernel = kernel
     self.c = c
     self.tol = tol
@@ -45,7 +48,9 @@ public struct SupportVectorClassifier: Sendable, Equatable {
   ///   fewer than 2 classes present, or an invalid `c`, `tol`, `cacheSize` or kernel parameter.
   /// - Complexity: per pair, O(l²·d) for the kernel when it fits the cache, plus O(l) per
   ///   SMO iteration.
-  public func fit(_ x: Matrix<Double>, _ y: [Int], classCount: Int? = nil) throws(ModelError) -> Fitted {
+  public func fit(_ x: Matrix<Double>, _ y: [Int], classCount: Int? = nil) throws(ModelError)
+    -> Fitted
+  {
     try validateHyperparameters()
     let count = try validateTrainingInput(x, y, classCount: classCount)
     var members = [[Int]](repeating: [], count: count)
@@ -62,7 +67,8 @@ public struct SupportVectorClassifier: Sendable, Equatable {
     let gramBytes = x.rows * x.rows * MemoryLayout<Double>.stride
     if gramBytes <= budget / 2 {
       var g = zeros(x.rows, x.rows)
-      try linalg { () throws(LinalgError) in try Matrix.multiply(x, .none, x, .transposed, into: &g) }
+      try linalg { () throws(LinalgError) in try Matrix.multiply(x, .none, x, .transposed, into: &g)
+      }
       gram = g
       budget -= gramBytes
     }
@@ -97,7 +103,8 @@ public struct SupportVectorClassifier: Sendable, Equatable {
     for (k, row) in supportRows.enumerated() { position[row] = k }
     let machines = raw.map {
       Fitted.PairMachine(
-        pair: $0.pair, supportIndices: $0.rows.map { position[$0] }, coefficients: $0.coefficients, rho: $0.rho)
+        pair: $0.pair, supportIndices: $0.rows.map { position[$0] }, coefficients: $0.coefficients,
+        rho: $0.rho)
     }
     let supportVectors = x.rows(supportRows)
     return Fitted(
@@ -111,7 +118,9 @@ public struct SupportVectorClassifier: Sendable, Equatable {
     try require(tol > 0 && tol.isFinite, "tol", tol, "tol > 0 and finite")
     try require(cacheSize > 0 && cacheSize.isFinite, "cacheSize", cacheSize, "cacheSize > 0 (MB)")
     func checkGamma(_ g: SVMGamma) throws(ModelError) {
-      if case .value(let v) = g { try require(v > 0 && v.isFinite, "gamma", v, "gamma > 0 and finite") }
+      if case .value(let v) = g {
+        try require(v > 0 && v.isFinite, "gamma", v, "gamma > 0 and finite")
+      }
     }
     switch kernel {
     case .linear: break
