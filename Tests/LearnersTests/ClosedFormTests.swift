@@ -1,7 +1,8 @@
 import Foundation
-import Learners
 import Linalg
 import Testing
+
+@testable import Learners
 
 /// Models on small inputs whose answer is worked out by hand.
 @Suite struct ClosedFormTests {}
@@ -23,6 +24,19 @@ extension ClosedFormTests {
     let values = try model.decisionFunction(probes)
     for (i, value) in expected.enumerated() { #expect(abs(values[i, 0] - value) < 1e-6) }
     #expect(try model.predict(Matrix([[3, 3], [-2, -2]])) == [1, 0])
+  }
+
+  /// A cyclic vote (0 beats 1, 1 beats 2, 2 beats 0) gives every class one vote: libsvm picks
+  /// the lowest index; a decision value of exactly 0 votes for the second class of its pair.
+  @Test func oneVsOneVoteTiesGoToLowestClass() {
+    let pairs = [
+      ClassPair(first: 0, second: 1), ClassPair(first: 0, second: 2),
+      ClassPair(first: 1, second: 2),
+    ]
+    #expect(SupportVectorClassifier.Fitted.vote([1, -1, 1], pairs: pairs, classCount: 3) == 0)
+    #expect(SupportVectorClassifier.Fitted.vote([-1, 1, -1], pairs: pairs, classCount: 3) == 0)
+    #expect(SupportVectorClassifier.Fitted.vote([-1, -1, 1], pairs: pairs, classCount: 3) == 1)
+    #expect(SupportVectorClassifier.Fitted.vote([0, 0, 0], pairs: pairs, classCount: 3) == 2)
   }
 
   /// A polynomial kernel of degree 1 with γ = 1 and coef0 = 0 is the linear kernel.

@@ -60,15 +60,20 @@ extension SupportVectorClassifier {
     public func predict(_ x: Matrix<Double>) throws(ModelError) -> [Int] {
       let values = try pairwiseValues(x)
       let p = machines.count
+      let pairs = classPairs
       return (0..<x.rows).map { r in
-        var votes = [Int](repeating: 0, count: classCount)
-        for (m, machine) in machines.enumerated() {
-          votes[values.storage[r * p + m] > 0 ? machine.pair.first : machine.pair.second] += 1
-        }
-        var best = 0
-        for k in 1..<classCount where votes[k] > votes[best] { best = k }
-        return best
+        Self.vote(values.storage[(r * p)..<((r + 1) * p)], pairs: pairs, classCount: classCount)
       }
+    }
+
+    /// libsvm's one-vs-one vote: `value > 0` votes for `pair.first`, otherwise (0 included)
+    /// for `pair.second`; the most votes win, ties to the lowest class index.
+    static func vote(_ values: ArraySlice<Double>, pairs: [ClassPair], classCount: Int) -> Int {
+      var votes = [Int](repeating: 0, count: classCount)
+      for (value, pair) in zip(values, pairs) { votes[value > 0 ? pair.first : pair.second] += 1 }
+      var best = 0
+      for k in 1..<classCount where votes[k] > votes[best] { best = k }
+      return best
     }
 
     /// Raw libsvm decision values (positive towards `pair.first`), computed in blocks of 512
