@@ -4,8 +4,10 @@ scikit-learn's Pipeline(StandardScaler(), SVC()), same data, same folds, same ru
 
 Both sides read Tests/LearnersTests/Fixtures/<dataset>.json (written by
 make_learners_fixtures.py), standardise on each training fold, fit, predict the test fold.
-Prints the median of N passes over the 5 folds for each and the ratio sklearn / MetaProbe
-(> 1 means MetaProbe is faster).
+Prints the median wall and CPU time of N passes over the 5 folds for each and the ratios
+sklearn / MetaProbe (> 1 means MetaProbe is faster). CPU time is the steadier figure on a
+shared machine; MetaProbe runs with one OpenBLAS thread unless --threads says otherwise
+(libsvm is single-threaded).
 
 Usage:
     (cd Benchmarks && swift build -c release --product svc-timing)
@@ -39,12 +41,13 @@ def time_sklearn(fixture, runs, kernel):
         return accuracy / len(folds)
 
     accuracy = one_pass()  # warm-up
-    times = []
+    times, cpu_times = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         one_pass()
+        cpu_times.append(time.process_time() - c0)
         times.append(time.perf_counter() - t0)
-    return statistics.median(times), accuracy
+    return statistics.median(times), statistics.median(cpu_times), accuracy
 
 
 def main():
@@ -52,6 +55,8 @@ def main():
     parser.add_argument("--timing", required=True, help="path to the svc-timing executable")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--kernel", default="rbf", choices=["rbf", "linear"])
+    parser.add_argument("--threads", type=int, default=1,
+                        help="OpenBLAS threads for MetaProbe (libsvm is single-threaded)")
     parser.add_argument("--datasets", nargs="+", default=["breast_cancer", "digits"])
     args = parser.parse_args()
     for name in args.datasets:
@@ -59,16 +64,17 @@ def main():
         with open(path) as fh:
             fixture = json.load(fh)
         out = subprocess.run(
-            [args.timing, path, "--runs", str(args.runs), "--kernel", args.kernel],
+            [args.timing, path, "--runs", str(args.runs), "--kernel", args.kernel,
+             "--threads", str(args.threads)],
             check=True, capture_output=True, text=True).stdout
         ours = json.loads(out)
-        theirs, accuracy = time_sklearn(fixture, args.runs, args.kernel)
+        theirs, theirs_cpu, accuracy = time_sklearn(fixture, args.runs, args.kernel)
         shape = f"{len(fixture['y'])}x{len(fixture['x'][0])}"
-        print(f"{name:14s} {shape:8s} SVC({args.kernel}) 5-fold fit+predict: "
-              f"MetaProbe {ours['median_s'] * 1e3:8.1f} ms (acc {ours['accuracy']:.4f})  "
-              f"sklearn {theirs * 1e3:8.1f} ms (acc {accuracy:.4f})  "
-              f"ratio sklearn/MetaProbe {theirs / ours['median_s']:.2f}")
-
+        print(f"{name:14s} {shape:8s} SVC({args.kernel}) 5-fold fit+predict, median of {args.runs}: "
+              f"MetaProbe {ours['median_s'] * 1e3:7.1f} ms wall / {ours['cpu_median_s'] * 1e3:7.1f} ms CPU "
+              f"(acc {ours['accuracy']:.4f});  sklearn {theirs * 1e3:7.1f} ms wall / "
+              f"{theirs_cpu * 1e3:7.1f} ms CPU (acc {accuracy:.4f});  ratio sklearn/MetaProbe "
+              f"{theirs / ours['median_s']:.2f} wall, {theirs_cpu / ours['cpu_median_s']:.2f} CPU")
 
 if __name__ == "__main__":
     main()
