@@ -43,6 +43,7 @@ extension SklearnComparisonTests {
     let agreement =
       Double(zip(output.predictions, reference.predictions).filter { $0 == $1 }.count)
       / Double(test.count)
+    print("\(dataset) \(model.rawValue): fold \(fixture.storedFold) labels agree on \(agreement)")
     #expect(agreement >= 0.98, "\(dataset) \(model.rawValue): labels agree on \(agreement)")
     switch model {
     case .svcRBF, .svcLinear:

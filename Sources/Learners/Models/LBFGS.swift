@@ -3,8 +3,8 @@
 /// interpolation in the zoom phase).
 ///
 /// The search direction is `d = −H·g` from the two-loop recursion over the last `memory`
-/// pairs `(s, y)` with `H₀ = (sᵀy / yᵀy)·I`; the first step has length `min(1, 1/‖g‖)` like
-/// scipy's L-BFGS-B. It stops, as scipy's `fmin_l_bfgs_b` does, when
+/// pairs `(s, y)` with `H₀ = (sᵀy / yᵀy)·I`; the first trial step is `a = 1/‖g‖` (a move of
+/// length 1) as in scipy's L-BFGS-B, later ones `a = 1`. It stops, as scipy's `fmin_l_bfgs_b` does, when
 /// ```
 /// max_i |gᵢ| ≤ gradientTolerance                                   (pgtol)
 /// (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ functionTolerance    (factr·eps)
@@ -105,7 +105,10 @@ public struct LBFGS: Sendable, Equatable {
         d = g.map { -$0 }
         slope = -dot(g, g)
       }
-      let first = history.isEmpty ? min(1, 1 / dot(d, d).squareRoot()) : 1
+      // scipy's L-BFGS-B: the very first trial step is 1/‖d‖; after a restart along −g
+      // (history emptied) a unit step is capped to length 1; otherwise the step is 1.
+      let norm = dot(d, d).squareRoot()
+      let first = iterations == 0 ? 1 / norm : history.isEmpty ? min(1, 1 / norm) : 1
       var step = try search.search(
         x: x, f: f, slope: slope, direction: d, initialStep: first, objective: objective)
       evaluations += step.evaluations
