@@ -69,6 +69,22 @@ extension ClosedFormTests {
     #expect(try tiny.predict(x) == full.predict(x))
   }
 
+  /// Shrinking changes the path, not the optimum: decision values agree within about `tol`.
+  @Test func shrinkingReachesSameSolutionAsFullActiveSet() throws {
+    let fixture = try SklearnFixture.load("breast_cancer")
+    var x = fixture.matrix
+    var unused = Matrix<Double>(rows: 0, columns: x.columns)
+    standardise(&x, &unused)
+    for kernel in [SVMKernel.linear, .rbf()] {
+      let shrunk = try SupportVectorClassifier(kernel: kernel, shrinking: true).fit(x, fixture.y)
+      let full = try SupportVectorClassifier(kernel: kernel, shrinking: false).fit(x, fixture.y)
+      let difference = maxAbsoluteDifference(
+        try shrunk.decisionFunction(x), rowsOf(try full.decisionFunction(x)))
+      #expect(difference < 5e-3, "\(kernel): \(difference)")
+      #expect(try shrunk.predict(x) == full.predict(x))
+    }
+  }
+
   // MARK: - k nearest neighbours
 
   /// Points 0, 1, 2, 10, 11 on a line with labels 0, 0, 1, 1, 1.

@@ -18,6 +18,9 @@ public struct SupportVectorClassifier: Sendable, Equatable {
   public var tol: Double
   /// Kernel-row cache budget per binary problem in MB, > 0 (sklearn and libsvm default 200).
   public var cacheSize: Double
+  /// Whether to use libsvm's shrinking heuristic (sklearn default `true`); the solution is the
+  /// same within `tol` either way, only the path and the time differ.
+  public var shrinking: Bool
 
   /// Creates a classifier with scikit-learn's `SVC` defaults unless given.
   ///
@@ -26,14 +29,16 @@ public struct SupportVectorClassifier: Sendable, Equatable {
   ///   - c: regularisation C > 0 (default 1).
   ///   - tol: KKT tolerance > 0 (default 1e-3).
   ///   - cacheSize: kernel cache in MB > 0 (default 200).
+  ///   - shrinking: libsvm's shrinking heuristic (default `true`).
   public init(
     kernel: SVMKernel = .rbf(gamma: .scale), c: Double = 1, tol: Double = 1e-3,
-    cacheSize: Double = 200
+    cacheSize: Double = 200, shrinking: Bool = true
   ) {
     self.kernel = kernel
     self.c = c
     self.tol = tol
     self.cacheSize = cacheSize
+    self.shrinking = shrinking
   }
 
   /// Fits one binary SVM per pair of classes present in `y`.
@@ -85,7 +90,7 @@ public struct SupportVectorClassifier: Sendable, Equatable {
           shared: gram.map { SharedGram(gram: $0, rows: rows) }, budgetBytes: budget)
         let solution = try SMOSolver.solve(
           y: labels, diagonal: subNorms.map { resolved.diagonal(squaredNorm: $0) }, c: c, tol: tol,
-          cache: cache)
+          shrinking: shrinking, cache: cache)
         iterations += solution.iterations
         var svRows = [Int]()
         var coefficients = [Double]()
