@@ -48,7 +48,7 @@ final class KernelRowCache {
     self.shared = shared
     l = points.rows
     capacity = max(2, min(l, budgetBytes / max(1, l * MemoryLayout<Double>.stride)))
-    slots = [Double](repeating: 0, count: capacity * l)
+    slots = []  // grows a row at a time up to `capacity` rows, so unused budget costs nothing
     slotOfRow = [Int](repeating: -1, count: l)
     rowOfSlot = [Int](repeating: -1, count: capacity)
     lastUse = [UInt64](repeating: 0, count: capacity)
@@ -63,12 +63,21 @@ final class KernelRowCache {
     if !missing.isEmpty {
       let block = try computeRows(missing)
       for (offset, row) in missing.enumerated() {
-        let slot = victimSlot(keeping: i == row ? j : i)
-        if rowOfSlot[slot] >= 0 { slotOfRow[rowOfSlot[slot]] = -1 }
-        let (from, to, count) = (offset * l, slot * l, l)
-        block.withUnsafeBufferPointer { source in
-          slots.withUnsafeMutableBufferPointer { target in
-            for t in 0..<count { target[to + t] = source[from + t] }
+        let (from, count) = (offset * l, l)
+        let slot: Int
+        if slots.count < capacity * l {  // a fresh slot
+          slot = slots.count / l
+          block.withUnsafeBufferPointer { source in
+            slots.append(contentsOf: UnsafeBufferPointer(rebasing: source[from..<(from + count)]))
+          }
+        } else {  // evict the least recently used row
+          slot = victimSlot(keeping: i == row ? j : i)
+          if rowOfSlot[slot] >= 0 { slotOfRow[rowOfSlot[slot]] = -1 }
+          let to = slot * l
+          block.withUnsafeBufferPointer { source in
+            slots.withUnsafeMutableBufferPointer { target in
+              for t in 0..<count { target[to + t] = source[from + t] }
+            }
           }
         }
         rowOfSlot[slot] = row
@@ -102,7 +111,7 @@ final class KernelRowCache {
     return out
   }
 
-  /// The least recently used slot (an empty one first), never the one holding `row`.
+  /// The least recently used slot of a full cache, never the one holding `row`.
   private func victimSlot(keeping row: Int) -> Int {
     var best = -1
     var bestStamp = UInt64.max
