@@ -48,5 +48,10 @@ let package = Package(
       dependencies: [.product(name: "Datasets", package: "MetaProbe")],
       path: "Sources/csv-read-timing"
     ),
+    .executableTarget(
+      name: "svc-timing",
+      dependencies: [.product(name: "Learners", package: "MetaProbe")],
+      path: "Sources/svc-timing"
+    ),
   ]
 )

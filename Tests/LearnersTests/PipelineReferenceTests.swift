@@ -61,6 +61,10 @@ import Testing
       Case(dataset: d, learner: "random_forest", tolerance: 0.02, seeds: [0]),
       Case(dataset: d, learner: "extra_trees", tolerance: 0.02, seeds: [0]),
       Case(dataset: d, learner: "mlp", tolerance: 0.03, seeds: [0]),
+      Case(dataset: d, learner: "svm", tolerance: 0.02, seeds: [0]),
+      Case(dataset: d, learner: "logistic_regression", tolerance: 0.02, seeds: [0]),
+      Case(dataset: d, learner: "knn", tolerance: 0.02, seeds: [0]),
+      Case(dataset: d, learner: "gaussian_nb", tolerance: 0.02, seeds: [0]),
     ]
   }
 
