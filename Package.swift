@@ -30,7 +30,7 @@ let package = Package(
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
     .target(name: "Forest", dependencies: ["Linalg"]),
-    .target(name: "Search", dependencies: ["Linalg"]),
+    .target(name: "Search", dependencies: ["Linalg", "Forest"]),
     .target(name: "Learners", dependencies: ["Linalg", "Datasets", "NeuralNet", "Forest", "Search"]),
     .executableTarget(
       name: "metaprobe",
@@ -63,7 +63,8 @@ let package = Package(
     ),
     .testTarget(
       name: "SearchTests",
-      dependencies: ["Search", "Linalg"]
+      dependencies: ["Search", "Linalg"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "LearnersTests",
