@@ -22,6 +22,9 @@ struct FanovaTree {
   private var sizes: [[Double]] = []
   /// Per node: which features its subtree splits on.
   private var subtreeFeatures: [[Bool]]
+  /// Per node and feature (row-major, `n × p`): the node's box in the bounds.
+  private var boxLow: [Double]
+  private var boxHigh: [Double]
   /// The total variance V of the tree over the box.
   private(set) var variance: Double = 0
 
@@ -33,12 +36,18 @@ struct FanovaTree {
     statValue = [Double](repeating: 0, count: n)
     statWeight = [Double](repeating: 0, count: n)
     subtreeFeatures = [[Bool]](repeating: [Bool](repeating: false, count: p), count: n)
+    boxLow = [Double](repeating: 0, count: n * p)
+    boxHigh = [Double](repeating: 0, count: n * p)
 
     // Leaves: value and box volume; children always have larger indices than their parent.
     var boxes: [[(low: Double, high: Double)]?] = Array(repeating: nil, count: n)
     boxes[0] = bounds
     for i in 0..<n {
       guard let box = boxes[i] else { continue }
+      for j in 0..<p {
+        boxLow[i * p + j] = box[j].low
+        boxHigh[i * p + j] = box[j].high
+      }
       if tree.isLeaf(i) {
         statValue[i] = tree.value[i]
         statWeight[i] = Self.volume(box)
@@ -103,32 +112,36 @@ struct FanovaTree {
 
   /// The mean prediction over the features absent from `sample` with the present ones fixed,
   /// and the volume (over the absent features) it averages over.
+  ///
+  /// Optuna carries a box along the traversal, resetting absent features to [0, 1]; the box of
+  /// the present features at a node is the node's own box restricted to them (the path's only
+  /// narrowing splits are on present features), so their widths are read from `boxLow/High`.
   private func marginalised(_ sample: [Double?]) -> (value: Double, weight: Double) {
-    var box = bounds
-    for j in box.indices where sample[j] == nil { box[j] = (0, 1) }
-    var stack: [(node: Int, box: [(low: Double, high: Double)])] = [(0, box)]
-    var values: [Double] = []
-    var weights: [Double] = []
-    while let (i, box) = stack.popLast() {
+    let p = bounds.count
+    let present = (0..<p).filter { sample[$0] != nil }
+    var stack = [0]
+    var sum = 0.0
+    var total = 0.0
+    while let i = stack.popLast() {
       if !tree.isLeaf(i) {
         let f = tree.feature[i]
         if let x = sample[f] {
-          let (l, r) = Self.split(box, feature: f, threshold: tree.threshold[i])
-          stack.append(x <= tree.threshold[i] ? (tree.left[i], l) : (tree.right[i], r))
+          stack.append(x <= tree.threshold[i] ? tree.left[i] : tree.right[i])
           continue
         }
-        if subtreeFeatures[i].indices.contains(where: { sample[$0] != nil && subtreeFeatures[i][$0] }) {
-          stack.append((tree.left[i], box))
-          stack.append((tree.right[i], box))
+        if present.contains(where: { subtreeFeatures[i][$0] }) {
+          stack.append(tree.right[i])
+          stack.append(tree.left[i])
           continue
         }
       }
-      values.append(statValue[i])
-      weights.append(statWeight[i] / Self.volume(box))
+      var volume = 1.0
+      for j in present { volume *= boxHigh[i * p + j] - boxLow[i * p + j] }
+      let w = statWeight[i] / volume
+      sum += statValue[i] * w
+      total += w
     }
-    let total = weights.reduce(0, +)
-    let mean = total > 0 ? zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
-    return (mean, total)
+    return (total > 0 ? sum / total : 0, total)
   }
 
   private static func split(
