@@ -60,6 +60,15 @@ public struct RandomForestSampler: Sampler {
       self.maxDepth = maxDepth
       self.bootstrap = bootstrap
     }
+
+    /// SMAC3's `HyperparameterOptimizationFacade.get_model` overrides: all features per split,
+    /// `min_samples_split = 2`, `min_samples_leaf = 1`, unlimited depth (2²⁰ in SMAC3).
+    ///
+    /// In this package's tests (500 candidates, 5 local-search starts, mean best of 50 trials
+    /// over seeds 0…9) these did better than the class defaults: Branin 0.446 vs 0.773,
+    /// Hartmann-6 −2.56 vs −2.36.
+    public static let hpoFacade = ForestSettings(
+      maxFeatures: .all, minSamplesSplit: 2, minSamplesLeaf: 1, maxDepth: nil)
   }
 
   /// COMPLETE trials before the surrogate takes over (default 10).
