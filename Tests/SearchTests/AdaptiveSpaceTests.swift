@@ -40,7 +40,9 @@ import Testing
     let trials = Self.trials(original, count: 80, seed: 1)
     let adaptive = AdaptiveSearchSpace(original: original, gamma: 0.1)
     let narrow = adaptive.narrowed(around: trials, direction: .minimize)
-    print("narrowed unit widths:", ["x", "lr", "n"].map { Self.width($0, in: narrow, original: original) })
+    print(
+      "narrowed unit widths:",
+      ["x", "lr", "n"].map { Self.width($0, in: narrow, original: original) })
     let best = try #require(trials.min { Self.loss($0.params) < Self.loss($1.params) })
     try narrow.validate(best.params)
     // x and lr matter and narrow; n does not matter, so the top trials may span its range.
@@ -73,7 +75,8 @@ import Testing
     let trials = (0..<8).map { i in
       Trial(number: i, state: .complete, params: ["kind": .categorical("b")], values: [Double(i)])
     }
-    let narrow = AdaptiveSearchSpace(original: original).narrowed(around: trials, direction: .minimize)
+    let narrow = AdaptiveSearchSpace(original: original).narrowed(
+      around: trials, direction: .minimize)
     #expect(narrow.names == ["kind"])
   }
 
@@ -88,7 +91,8 @@ import Testing
     // Five more trials, all worse than the best: a stall of `patience` trials.
     let worst = trials.compactMap(\.value).max() ?? 0
     for i in 0..<5 {
-      trials.append(Trial(number: 20 + i, state: .complete, params: trials[i].params, values: [worst + 1]))
+      trials.append(
+        Trial(number: 20 + i, state: .complete, params: trials[i].params, values: [worst + 1]))
       adaptive.update(trials: trials, direction: .minimize)
     }
     let w1 = Self.width("x", in: adaptive.current, original: original)
@@ -96,10 +100,13 @@ import Testing
     #expect(abs(w1 - min(1, max(2 * w0, 0.2))) < 0.02)
     // The previous narrowing stays inside the widened space; repeated stalls reach the original.
     for name in ["x", "lr", "n"] {
-      #expect(Self.width(name, in: adaptive.current, original: original) >= Self.width(name, in: narrowed, original: original) - 1e-12)
+      #expect(
+        Self.width(name, in: adaptive.current, original: original) >= Self.width(
+          name, in: narrowed, original: original) - 1e-12)
     }
     for i in 0..<60 {
-      trials.append(Trial(number: 25 + i, state: .complete, params: trials[i].params, values: [worst + 1]))
+      trials.append(
+        Trial(number: 25 + i, state: .complete, params: trials[i].params, values: [worst + 1]))
       adaptive.update(trials: trials, direction: .minimize)
     }
     #expect(adaptive.current == original)
@@ -116,7 +123,9 @@ import Testing
           patience: 5),
       ]
       for sampler in samplers {
-        let trials = try await SamplerTests.run(sampler, space: original, count: 40) { Self.loss($0) }
+        let trials = try await SamplerTests.run(sampler, space: original, count: 40) {
+          Self.loss($0)
+        }
         for t in trials { try original.validate(t.params) }
         #expect(trials.allSatisfy { $0.state == .complete })
       }
@@ -129,9 +138,13 @@ import Testing
     let a = try await SamplerTests.run(make(), space: original, count: 40) { Self.loss($0) }
     let b = try await SamplerTests.run(make(), space: original, count: 40) { Self.loss($0) }
     #expect(a.map(\.params) == b.map(\.params))
-    let plain = try await SamplerTests.run(RandomSampler(seed: 9), space: original, count: 40) { Self.loss($0) }
+    let plain = try await SamplerTests.run(RandomSampler(seed: 9), space: original, count: 40) {
+      Self.loss($0)
+    }
     let meanLate = { (t: [Trial]) in t.suffix(20).compactMap(\.value).reduce(0, +) / 20 }
-    print("adaptive random search, mean loss of trials 21–40: adaptive \(meanLate(a)), plain \(meanLate(plain))")
+    print(
+      "adaptive random search, mean loss of trials 21–40: adaptive \(meanLate(a)), plain \(meanLate(plain))"
+    )
     #expect(meanLate(a) < meanLate(plain))
   }
 }

@@ -34,7 +34,9 @@ import Testing
 
   @Test func twoRelevantParametersTakeAlmostAllTheImportance() throws {
     let space = try Self.space((0..<6).map { "x\($0)" }, 0, 1)
-    let trials = Self.trials(space, count: 200, seed: 2) { 10 * Self.x($0, "x0") + Self.x($0, "x1") }
+    let trials = Self.trials(space, count: 200, seed: 2) {
+      10 * Self.x($0, "x0") + Self.x($0, "x1")
+    }
     let map = try FanovaImportance().importanceMap(space: space, trials: trials)
     print("fANOVA, f = 10·x0 + x1:", map)
     #expect((map["x0"] ?? 0) + (map["x1"] ?? 0) > 0.9)
@@ -65,9 +67,13 @@ import Testing
   @Test func tooFewTrialsOrAConstantObjectiveAreReported() throws {
     let space = try Self.space(["a", "b"], 0, 1)
     let one = Self.trials(space, count: 1, seed: 5) { _ in 1 }
-    #expect(throws: SearchError.self) { try FanovaImportance().importances(space: space, trials: one) }
+    #expect(throws: SearchError.self) {
+      try FanovaImportance().importances(space: space, trials: one)
+    }
     let flat = Self.trials(space, count: 30, seed: 5) { _ in 1 }
-    #expect(throws: SearchError.self) { try FanovaImportance().importances(space: space, trials: flat) }
+    #expect(throws: SearchError.self) {
+      try FanovaImportance().importances(space: space, trials: flat)
+    }
   }
 
   @Test func singleValuedParametersGetZero() throws {
@@ -92,7 +98,11 @@ extension FanovaTests {
       case text(String)
       init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let x = try? c.decode(Double.self) { self = .number(x) } else { self = .text(try c.decode(String.self)) }
+        if let x = try? c.decode(Double.self) {
+          self = .number(x)
+        } else {
+          self = .text(try c.decode(String.self))
+        }
       }
     }
     var trials: [Row]
@@ -102,10 +112,12 @@ extension FanovaTests {
 
   /// scripts/make_fanova_fixture.py: 200 fixed trials of x² + 2y + 12·[c = b] + 0.3z.
   @Test func importancesMatchOptunaWithinForestNoise() throws {
-    let url = try #require(Bundle.module.url(forResource: "fanova", withExtension: "json", subdirectory: "Fixtures"))
+    let url = try #require(
+      Bundle.module.url(forResource: "fanova", withExtension: "json", subdirectory: "Fixtures"))
     let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     let space = try SearchSpace(
-      .float("x", -5, 5), .float("y", 0, 10), .float("z", -1, 1), .categorical("c", ["a", "b", "c"]))
+      .float("x", -5, 5), .float("y", 0, 10), .float("z", -1, 1),
+      .categorical("c", ["a", "b", "c"]))
     let trials = fixture.trials.enumerated().map { i, row in
       var c = Configuration()
       for p in space.parameters {
@@ -118,7 +130,10 @@ extension FanovaTests {
       return Trial(number: i, state: .complete, params: c, values: [row.value])
     }
     let ours = try FanovaImportance(seed: 0).importances(space: space, trials: trials)
-    print("fANOVA vs Optuna 5.0.0:", ours.map { "\($0.name) ours \($0.importance) optuna \(fixture.importances[$0.name] ?? .nan)" })
+    print(
+      "fANOVA vs Optuna 5.0.0:",
+      ours.map { "\($0.name) ours \($0.importance) optuna \(fixture.importances[$0.name] ?? .nan)" }
+    )
     for (name, importance) in ours {
       let reference = try #require(fixture.importances[name])
       #expect(abs(importance - reference) < 0.05, "\(name): \(importance) vs Optuna \(reference)")

@@ -13,9 +13,12 @@ import Testing
 
   @Test func sameSeedProposesTheSameSequence() async throws {
     let space = try SamplerTests.mixedSpace()
-    let a = try await SamplerTests.run(Self.light(3), space: space, count: 25, SamplerTests.mixedObjective)
-    let b = try await SamplerTests.run(Self.light(3), space: space, count: 25, SamplerTests.mixedObjective)
-    let c = try await SamplerTests.run(Self.light(4), space: space, count: 25, SamplerTests.mixedObjective)
+    let a = try await SamplerTests.run(
+      Self.light(3), space: space, count: 25, SamplerTests.mixedObjective)
+    let b = try await SamplerTests.run(
+      Self.light(3), space: space, count: 25, SamplerTests.mixedObjective)
+    let c = try await SamplerTests.run(
+      Self.light(4), space: space, count: 25, SamplerTests.mixedObjective)
     #expect(a.map(\.params) == b.map(\.params))
     #expect(a.map(\.params) != c.map(\.params))
   }
@@ -71,8 +74,10 @@ extension RandomForestSamplerTests {
       [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14],
     ]
     let p: [[Double]] = [
-      [0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886], [0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991],
-      [0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650], [0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381],
+      [0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886],
+      [0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991],
+      [0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650],
+      [0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381],
     ]
     let x = (0..<6).map { c["x\($0)"]?.doubleValue ?? 0 }
     var sum = 0.0
@@ -86,23 +91,30 @@ extension RandomForestSamplerTests {
 
   @Test func hartmann6HasItsKnownMinimum() {
     let xs = [0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573]
-    let c = Configuration(xs.enumerated().map { ("x\($0.offset)", ParameterValue.float($0.element)) })
+    let c = Configuration(
+      xs.enumerated().map { ("x\($0.offset)", ParameterValue.float($0.element)) })
     #expect(abs(Self.hartmann6(c) + 3.32237) < 1e-4)
   }
 
   @Test func beatsRandomSearchOnBranin() async throws {
     let space = try SearchSpace(.float("x1", -5, 10), .float("x2", 0, 15))
     let rf = try await SamplerTests.meanBest({ Self.light($0) }, space: space, SamplerTests.branin)
-    let random = try await SamplerTests.meanBest({ RandomSampler(seed: $0) }, space: space, SamplerTests.branin)
-    print("Branin (min 0.397887), mean best of 50 trials over 10 seeds: RF surrogate \(rf), random \(random)")
+    let random = try await SamplerTests.meanBest(
+      { RandomSampler(seed: $0) }, space: space, SamplerTests.branin)
+    print(
+      "Branin (min 0.397887), mean best of 50 trials over 10 seeds: RF surrogate \(rf), random \(random)"
+    )
     #expect(rf < random)
   }
 
   @Test func beatsRandomSearchOnHartmann6() async throws {
     let space = try SearchSpace((0..<6).map { Parameter.float("x\($0)", 0, 1) })
     let rf = try await SamplerTests.meanBest({ Self.light($0) }, space: space, Self.hartmann6)
-    let random = try await SamplerTests.meanBest({ RandomSampler(seed: $0) }, space: space, Self.hartmann6)
-    print("Hartmann-6 (min −3.32237), mean best of 50 trials over 10 seeds: RF surrogate \(rf), random \(random)")
+    let random = try await SamplerTests.meanBest(
+      { RandomSampler(seed: $0) }, space: space, Self.hartmann6)
+    print(
+      "Hartmann-6 (min −3.32237), mean best of 50 trials over 10 seeds: RF surrogate \(rf), random \(random)"
+    )
     #expect(rf < random)
   }
 }

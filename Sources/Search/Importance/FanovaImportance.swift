@@ -67,12 +67,16 @@ public struct FanovaImportance: Sendable {
     guard !varying.isEmpty else {
       throw .unsupported("fANOVA: no parameter with more than one value is set in every trial")
     }
-    let sub = try SearchSpace(varying.map { p in
-      var q = p
-      q.condition = nil
-      return q
-    })
-    let rows = done.map { t in sub.encode(sub.canonical(Configuration(varying.map { ($0.name, t.params[$0.name] ?? .int(0)) }))) }
+    let sub = try SearchSpace(
+      varying.map { p in
+        var q = p
+        q.condition = nil
+        return q
+      })
+    let rows = done.map { t in
+      sub.encode(
+        sub.canonical(Configuration(varying.map { ($0.name, t.params[$0.name] ?? .int(0)) })))
+    }
     var groups: [[Int]] = []
     var column = 0
     for p in varying {
@@ -113,9 +117,10 @@ public struct FanovaImportance: Sendable {
   public func importanceMap(space: SearchSpace, trials: [Trial]) throws(SearchError)
     -> [String: Double]
   {
-    Dictionary(uniqueKeysWithValues: try importances(space: space, trials: trials).map {
-      ($0.name, $0.importance)
-    })
+    Dictionary(
+      uniqueKeysWithValues: try importances(space: space, trials: trials).map {
+        ($0.name, $0.importance)
+      })
   }
 
   private static func isSingleValued(_ p: Parameter) -> Bool {

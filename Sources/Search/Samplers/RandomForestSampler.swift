@@ -129,7 +129,8 @@ public struct RandomForestSampler: Sampler {
     let losses = observed.map { directions[0].loss($0.values[0]) }
     let forest = RandomForest<Double>(
       nEstimators: forestSettings.trees, maxDepth: forestSettings.maxDepth,
-      minSamplesSplit: forestSettings.minSamplesSplit, minSamplesLeaf: forestSettings.minSamplesLeaf,
+      minSamplesSplit: forestSettings.minSamplesSplit,
+      minSamplesLeaf: forestSettings.minSamplesLeaf,
       maxFeatures: forestSettings.maxFeatures, bootstrap: forestSettings.bootstrap, nJobs: 1,
       seed: generator.next())
     var model = RandomForestSurrogate(logTransform: logTransform)

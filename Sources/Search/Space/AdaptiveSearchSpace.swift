@@ -88,7 +88,8 @@ public struct AdaptiveSearchSpace: Sendable, Equatable {
       guard !values.isEmpty else { return p }
       if case .categorical(let choices) = p.domain {
         let used = Set(values)
-        return Self.with(p, .categorical(choices: choices.filter { used.contains(.categorical($0)) }))
+        return Self.with(
+          p, .categorical(choices: choices.filter { used.contains(.categorical($0)) }))
       }
       let units = values.map { p.unit(of: $0) }
       let lo = Swift.max((units.min() ?? 0) - margin, 0)

@@ -15,14 +15,16 @@ enum ExpectedImprovement {
   static func logEI(mean mu: Double, variance: Double, eta: Double) -> Double {
     let sigma = variance.squareRoot()
     let z = (eta - mu) / sigma
-    return Foundation.exp(eta) * normalCDF(z) - Foundation.exp(mu + variance / 2) * normalCDF(z - sigma)
+    return Foundation.exp(eta) * normalCDF(z) - Foundation.exp(mu + variance / 2)
+      * normalCDF(z - sigma)
   }
 
   /// Plain EI of a loss prediction `N(μ, σ²)` below `best`: `(best − μ) Φ(z) + σ φ(z)`.
   static func ei(mean mu: Double, variance: Double, best: Double) -> Double {
     let sigma = variance.squareRoot()
     let z = (best - mu) / sigma
-    return (best - mu) * normalCDF(z) + sigma * Foundation.exp(-z * z / 2) / (2 * Double.pi).squareRoot()
+    return (best - mu) * normalCDF(z) + sigma * Foundation.exp(-z * z / 2)
+      / (2 * Double.pi).squareRoot()
   }
 
   /// Φ(z) = ½ erfc(−z/√2), accurate in both tails.
