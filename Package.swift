@@ -32,7 +32,7 @@ let package = Package(
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
     .target(name: "Forest", dependencies: ["Linalg"]),
-    .target(name: "Search", dependencies: ["Linalg"]),
+    .target(name: "Search", dependencies: ["Linalg", "Forest"]),
     .target(name: "Learners", dependencies: ["Linalg", "Datasets", "NeuralNet", "Forest", "Search"]),
     .target(
       name: "Storage",
@@ -69,7 +69,8 @@ let package = Package(
     ),
     .testTarget(
       name: "SearchTests",
-      dependencies: ["Search", "Linalg"]
+      dependencies: ["Search", "Linalg"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "LearnersTests",
