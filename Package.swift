@@ -54,7 +54,8 @@ let package = Package(
     ),
     .testTarget(
       name: "SearchTests",
-      dependencies: ["Search", "Linalg"]
+      dependencies: ["Search", "Linalg"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "MetaProbeCLITests",
