@@ -48,5 +48,10 @@ let package = Package(
       dependencies: [.product(name: "Datasets", package: "MetaProbe")],
       path: "Sources/csv-read-timing"
     ),
+    .executableTarget(
+      name: "gp-timing",
+      dependencies: [.product(name: "Search", package: "MetaProbe")],
+      path: "Sources/gp-timing"
+    ),
   ]
 )

@@ -45,6 +45,15 @@ public enum AcquisitionFunction: Sendable, Hashable {
     }
   }
 
+  /// An upper bound on ``score(mean:standardDeviation:best:)`` over every σ ≤ `standardDeviationBound`.
+  ///
+  /// EI and UCB increase with σ (∂EI/∂σ = φ(γ) ≥ 0), so the bound is their score at the bound;
+  /// PI increases with σ only when μ + ξ ≥ y*, and is at most 1 otherwise.
+  public func upperBound(mean: Double, standardDeviationBound sigma: Double, best: Double) -> Double {
+    if case .probabilityOfImprovement(let xi) = self, best - mean - xi > 0 { return 1 }
+    return score(mean: mean, standardDeviation: sigma, best: best)
+  }
+
   /// The standard normal density φ(z).
   static func pdf(_ z: Double) -> Double { exp(-0.5 * z * z) / (2 * Double.pi).squareRoot() }
 

@@ -14,10 +14,13 @@ extension GPSampler {
       for i in draw.indices where draw[i] < draw[arg] { arg = i }
       return points[arg]
     }
-    let scores = try acquisitionScores(model: model, points: matrix, best: best)
-    let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-    var winner = points[order[0]]
-    var winnerScore = scores[order[0]]
+    let scores = try screenedScores(
+      model: model, points: matrix, best: best, keep: Swift.max(refinedCandidates, 1), threshold: -.infinity)
+    let order = scores.indices.filter { scores[$0] > -.infinity }
+      .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+    guard let first = order.first else { return points[0] }
+    var winner = points[first]
+    var winnerScore = scores[first]
     for i in order.prefix(refinedCandidates) {
       let (x, s) = try patternSearch(from: points[i], score: scores[i], space: space, model: model, best: best)
       if s > winnerScore { (winner, winnerScore) = (x, s) }
@@ -25,12 +28,45 @@ extension GPSampler {
     return winner
   }
 
-  /// The acquisition score of each row of `points`.
-  func acquisitionScores(model: GaussianProcess, points: Matrix<Double>, best: Double) throws -> [Double] {
-    let (mean, variance) = try model.standardisedPosterior(points)
-    return zip(mean, variance).map { m, v in
-      acquisition.score(mean: m, standardDeviation: v.squareRoot(), best: best)
+  /// The acquisition score of each row of `points`, computed exactly only where it matters.
+  ///
+  /// The posterior mean costs O(n) per point, the exact variance O(n²). Each point first gets
+  /// an upper bound on its score from an upper bound on its variance (the variance given its 8
+  /// most correlated observations,
+  /// ``GaussianProcess/standardisedVarianceUpperBounds(crossCovariance:neighbours:)``, with
+  /// ``AcquisitionFunction/upperBound(mean:standardDeviationBound:best:)``). Points are then
+  /// scored exactly in blocks of 64 in decreasing order of their bound, until the next bound is
+  /// below both `threshold` and the `keep`-th best exact score. The `keep` best points above
+  /// `threshold` are therefore the same as with every score computed; points not scored get −∞.
+  func screenedScores(
+    model: GaussianProcess, points: Matrix<Double>, best: Double, keep: Int, threshold: Double
+  ) throws -> [Double] {
+    let m = points.rows
+    let kStarT = try model.crossCovariance(points)
+    let mean = try model.standardisedMean(crossCovariance: kStarT)
+    let bounds = model.standardisedVarianceUpperBounds(crossCovariance: kStarT, neighbours: 8)
+    let upper = (0..<m).map {
+      acquisition.upperBound(mean: mean[$0], standardDeviationBound: bounds[$0].squareRoot(), best: best)
     }
+    let order = upper.indices.sorted { upper[$0] != upper[$1] ? upper[$0] > upper[$1] : $0 < $1 }
+    var scores = [Double](repeating: -.infinity, count: m)
+    var leaders: [Double] = []  // the best `keep` exact scores, descending
+    var position = 0
+    while position < m {
+      let cutoff = Swift.max(threshold, leaders.count >= keep ? leaders[keep - 1] : -.infinity)
+      if upper[order[position]] < cutoff { break }
+      let block = Array(order[position..<Swift.min(position + 64, m)])
+      let variances = try model.standardisedVariance(crossCovariance: kStarT, columns: block)
+      for (c, v) in zip(block, variances) {
+        let s = acquisition.score(mean: mean[c], standardDeviation: v.squareRoot(), best: best)
+        scores[c] = s
+        leaders.append(s)
+      }
+      leaders.sort(by: >)
+      if leaders.count > keep { leaders.removeLast(leaders.count - keep) }
+      position += block.count
+    }
+    return scores
   }
 
   /// A joint draw `f = μ + C·z` of the latent loss at the rows of `points`, `C·Cᵀ` the
@@ -68,7 +104,8 @@ extension GPSampler {
         }
       }
       guard !neighbours.isEmpty else { break }
-      let scores = try acquisitionScores(model: model, points: Matrix(neighbours), best: best)
+      let scores = try screenedScores(
+        model: model, points: Matrix(neighbours), best: best, keep: 1, threshold: s)
       var arg = 0
       for i in scores.indices where scores[i] > scores[arg] { arg = i }
       if scores[arg] > s {
