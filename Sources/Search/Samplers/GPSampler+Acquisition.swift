@@ -15,17 +15,16 @@ extension GPSampler {
       return points[arg]
     }
     let scores = try screenedScores(
-      model: model, points: matrix, best: best, keep: Swift.max(refinedCandidates, 1), threshold: -.infinity)
+      model: model, points: matrix, best: best, keep: Swift.max(refinedCandidates, 1))
     let order = scores.indices.filter { scores[$0] > -.infinity }
       .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     guard let first = order.first else { return points[0] }
-    var winner = points[first]
-    var winnerScore = scores[first]
-    for i in order.prefix(refinedCandidates) {
-      let (x, s) = try patternSearch(from: points[i], score: scores[i], space: space, model: model, best: best)
-      if s > winnerScore { (winner, winnerScore) = (x, s) }
-    }
-    return winner
+    guard refinedCandidates > 0 else { return points[first] }
+    let starts = order.prefix(refinedCandidates).map { (points[$0], scores[$0]) }
+    let refined = try patternSearch(from: starts, space: space, model: model, best: best)
+    var winner = refined[0]
+    for r in refined.dropFirst() where r.score > winner.score { winner = r }
+    return winner.point
   }
 
   /// The acquisition score of each row of `points`, computed exactly only where it matters.
@@ -34,37 +33,46 @@ extension GPSampler {
   /// an upper bound on its score from an upper bound on its variance (the variance given its 8
   /// most correlated observations,
   /// ``GaussianProcess/standardisedVarianceUpperBounds(crossCovariance:neighbours:)``, with
-  /// ``AcquisitionFunction/upperBound(mean:standardDeviationBound:best:)``). Points are then
-  /// scored exactly in blocks of 64 in decreasing order of their bound, until the next bound is
-  /// below both `threshold` and the `keep`-th best exact score. The `keep` best points above
-  /// `threshold` are therefore the same as with every score computed; points not scored get −∞.
+  /// ``AcquisitionFunction/upperBound(mean:standardDeviationBound:best:)``). Points belong to
+  /// groups (`groups[i]`, default all in group 0); points are scored exactly in blocks of up to
+  /// 64, in decreasing order of their bound, skipping any whose bound is below both its group's
+  /// threshold and the `keep`-th best exact score of its group. So within each group the `keep`
+  /// best points above the threshold are the same as with every score computed; points never
+  /// scored get −∞.
   func screenedScores(
-    model: GaussianProcess, points: Matrix<Double>, best: Double, keep: Int, threshold: Double
+    model: GaussianProcess, points: Matrix<Double>, best: Double, keep: Int,
+    groups: [Int]? = nil, thresholds: [Double] = [-.infinity]
   ) throws -> [Double] {
     let m = points.rows
+    let group = groups ?? [Int](repeating: 0, count: m)
     let kStarT = try model.crossCovariance(points)
     let mean = try model.standardisedMean(crossCovariance: kStarT)
     let bounds = model.standardisedVarianceUpperBounds(crossCovariance: kStarT, neighbours: 8)
-    let upper = (0..<m).map {
-      acquisition.upperBound(mean: mean[$0], standardDeviationBound: bounds[$0].squareRoot(), best: best)
+    var upper = [Double](repeating: 0, count: m)
+    for i in 0..<m {
+      upper[i] = acquisition.upperBound(
+        mean: mean[i], standardDeviationBound: bounds[i].squareRoot(), best: best)
     }
-    let order = upper.indices.sorted { upper[$0] != upper[$1] ? upper[$0] > upper[$1] : $0 < $1 }
+    var pending = upper.indices.sorted { upper[$0] != upper[$1] ? upper[$0] > upper[$1] : $0 < $1 }
     var scores = [Double](repeating: -.infinity, count: m)
-    var leaders: [Double] = []  // the best `keep` exact scores, descending
-    var position = 0
-    while position < m {
-      let cutoff = Swift.max(threshold, leaders.count >= keep ? leaders[keep - 1] : -.infinity)
-      if upper[order[position]] < cutoff { break }
-      let block = Array(order[position..<Swift.min(position + 64, m)])
+    var leaders = [[Double]](repeating: [], count: thresholds.count)  // per group, descending
+    func cutoff(_ g: Int) -> Double {
+      Swift.max(thresholds[g], leaders[g].count >= keep ? leaders[g][keep - 1] : -.infinity)
+    }
+    while true {
+      pending = pending.filter { upper[$0] >= cutoff(group[$0]) }
+      guard !pending.isEmpty else { break }
+      let block = Array(pending.prefix(64))
+      pending.removeFirst(block.count)
       let variances = try model.standardisedVariance(crossCovariance: kStarT, columns: block)
       for (c, v) in zip(block, variances) {
         let s = acquisition.score(mean: mean[c], standardDeviation: v.squareRoot(), best: best)
         scores[c] = s
-        leaders.append(s)
+        let g = group[c]
+        leaders[g].append(s)
+        leaders[g].sort(by: >)
+        if leaders[g].count > keep { leaders[g].removeLast() }
       }
-      leaders.sort(by: >)
-      if leaders.count > keep { leaders.removeLast(leaders.count - keep) }
-      position += block.count
     }
     return scores
   }
@@ -84,37 +92,51 @@ extension GPSampler {
     return (0..<m).map { mean[$0] + correlated[$0] }
   }
 
-  /// Coordinate pattern search over the numeric, active columns of `start`: try ±step on each
-  /// (clamped to [0, 1] and snapped to the grid by decode/encode), move to the best neighbour
-  /// if it improves the score, else halve the step; 10 rounds from step 0.1.
+  /// Coordinate pattern search over the numeric, active columns, from several starts at once:
+  /// each round tries ±step on each column of each start (clamped to [0, 1] and snapped to the
+  /// grid by decode/encode), scores all neighbours in one screened batch (each start is a group
+  /// whose threshold is its own score), moves a start to its best neighbour if that improves its
+  /// score, else halves its step; 10 rounds from step 0.1.
   private func patternSearch(
-    from start: [Double], score: Double, space: SearchSpace, model: GaussianProcess, best: Double
-  ) throws -> ([Double], Double) {
+    from starts: [([Double], Double)], space: SearchSpace, model: GaussianProcess, best: Double
+  ) throws -> [(point: [Double], score: Double)] {
     let numeric = Self.numericColumns(space)
-    var (x, s) = (start, score)
-    var step = 0.1
+    var current = starts.map { (point: $0.0, score: $0.1) }
+    var steps = [Double](repeating: 0.1, count: starts.count)
     for _ in 0..<10 {
       var neighbours: [[Double]] = []
-      for j in numeric where x[j] != SearchSpace.inactiveFill {
-        for sign in [-1.0, 1.0] {
-          var y = x
-          y[j] = Swift.min(Swift.max(y[j] + sign * step, 0), 1)
-          let snapped = space.encode(try space.decode(y))
-          if snapped != x { neighbours.append(snapped) }
+      var owners: [Int] = []
+      for (i, c) in current.enumerated() {
+        for j in numeric where c.point[j] != SearchSpace.inactiveFill {
+          for sign in [-1.0, 1.0] {
+            var y = c.point
+            y[j] = Swift.min(Swift.max(y[j] + sign * steps[i], 0), 1)
+            let snapped = space.encode(try space.decode(y))
+            if snapped != c.point {
+              neighbours.append(snapped)
+              owners.append(i)
+            }
+          }
         }
       }
       guard !neighbours.isEmpty else { break }
       let scores = try screenedScores(
-        model: model, points: Matrix(neighbours), best: best, keep: 1, threshold: s)
-      var arg = 0
-      for i in scores.indices where scores[i] > scores[arg] { arg = i }
-      if scores[arg] > s {
-        (x, s) = (neighbours[arg], scores[arg])
-      } else {
-        step /= 2
+        model: model, points: Matrix(neighbours), best: best, keep: 1, groups: owners,
+        thresholds: current.map(\.score))
+      var bestNeighbour = [Int?](repeating: nil, count: current.count)
+      for (k, owner) in owners.enumerated() where scores[k] > current[owner].score {
+        if let b = bestNeighbour[owner], scores[b] >= scores[k] { continue }
+        bestNeighbour[owner] = k
+      }
+      for i in current.indices {
+        if let k = bestNeighbour[i] {
+          current[i] = (neighbours[k], scores[k])
+        } else {
+          steps[i] /= 2
+        }
       }
     }
-    return (x, s)
+    return current
   }
 
   /// The encoded columns of numeric (non-categorical) parameters.
