@@ -2,8 +2,11 @@
 // fitted hyperparameters: the sampler's Cholesky factor is extended by the newest observation
 // (O(n²)), then 2048 random candidates are scored by EI and the best 3 refined by pattern
 // search. The hyperparameter fit is timed separately (once, and per likelihood evaluation).
+// Wall time and process CPU time are both printed: on a shared machine the CPU time (with
+// OPENBLAS_NUM_THREADS=1) is the cost on one uncontended core.
 //
-//   swift build -c release --product gp-timing && .build/release/gp-timing [--n 1000] [--d 5] [--runs 9]
+//   cd Benchmarks && swift build -c release --product gp-timing
+//   OPENBLAS_NUM_THREADS=1 .build/release/gp-timing [--n 1000] [--d 5] [--runs 9] [--candidates 2048] [--refined 3]
 import Foundation
 import Linalg
 import Search

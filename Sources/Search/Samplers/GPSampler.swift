@@ -114,7 +114,8 @@ public struct GPSampler: Sampler {
       .sorted { $0.number < $1.number }
     let running = trials.filter { $0.state == .running }
     if complete.count < Swift.max(startupTrials, 2) {
-      return try startupConfiguration(space: space, index: complete.count + running.count)
+      // Every asked trial (failed and pruned ones too) used up one design point.
+      return try startupConfiguration(space: space, index: trials.filter { $0.state != .waiting }.count)
     }
     let x = Matrix<Double>(complete.map { space.encode($0.params) })
     let y = complete.map { direction.loss($0.values[0]) }
