@@ -53,5 +53,10 @@ let package = Package(
       dependencies: [.product(name: "Learners", package: "MetaProbe")],
       path: "Sources/svc-timing"
     ),
+    .executableTarget(
+      name: "gp-timing",
+      dependencies: [.product(name: "Search", package: "MetaProbe")],
+      path: "Sources/gp-timing"
+    ),
   ]
 )
