@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "Forest", targets: ["Forest"]),
     .library(name: "Search", targets: ["Search"]),
     .library(name: "Learners", targets: ["Learners"]),
+    .library(name: "Probes", targets: ["Probes"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -32,10 +33,11 @@ let package = Package(
     .target(name: "Forest", dependencies: ["Linalg"]),
     .target(name: "Search", dependencies: ["Linalg"]),
     .target(name: "Learners", dependencies: ["Linalg", "Datasets", "NeuralNet", "Forest", "Search"]),
+    .target(name: "Probes", dependencies: ["Linalg", "NeuralNet", "Learners", "Datasets", "Search"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
-        "Linalg", "Datasets", "Search", "Learners",
+        "Linalg", "Datasets", "Search", "Learners", "Probes",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -69,6 +71,10 @@ let package = Package(
       name: "LearnersTests",
       dependencies: ["Learners", "Datasets", "Linalg", "Search"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "ProbesTests",
+      dependencies: ["Probes", "Linalg", "NeuralNet", "Learners", "Datasets"]
     ),
     .testTarget(
       name: "MetaProbeCLITests",
