@@ -23,9 +23,12 @@ import Testing
     var trainLoss: Double
   }
 
-  /// Trains a 1×32 ReLU MLP with SGD on the 80 % split and measures λmax (power iteration, 100
+  /// Trains a 1×32 ReLU MLP (default SGD, momentum 0.9; `solver` overrides) on the 80 % split and
+  /// measures λmax (power iteration, 100
   /// iterations, tol 1e-4) and ε-sharpness (ε = 1e-3) on its training rows.
-  static func trainAndMeasure(data: Dataset, batchSize: Int, learningRate: Double, epochs: Int, seed: UInt64) throws -> Measurement {
+  static func trainAndMeasure(
+    data: Dataset, batchSize: Int, learningRate: Double, epochs: Int, seed: UInt64, solver: [String] = ["solver=sgd", "momentum=0.9"]
+  ) throws -> Measurement {
     var probe = SharpnessProbe(seed: seed)
     probe.powerIteration = PowerIteration(maxIterations: 100, tolerance: 1e-4, seed: seed)
     probe.lanczos = Lanczos(steps: 2, count: 1, seed: seed)
@@ -33,9 +36,9 @@ import Testing
     probe.slices = nil
     let training = TrainingProbe(Pipeline(MLPLearner()), sharpness: probe)
     let config = try Pipeline(MLPLearner()).configuration(parsing: [
-      "n_layers=1", "width=32", "solver=sgd", "momentum=0.9", "alpha=1e-10", "tol=0", "n_iter_no_change=10000",
+      "n_layers=1", "width=32", "alpha=1e-10", "tol=0", "n_iter_no_change=10000",
       "max_iter=\(epochs)", "batch_size=\(batchSize)", "learning_rate_init=\(learningRate)",
-    ])
+    ] + solver)
     let result = try training.run(on: data, config: config, seed: seed)
     let report = try #require(result.sharpness)
     return Measurement(
@@ -51,13 +54,18 @@ import Testing
       + "ε-sharpness [\(eps)] mean \(String(format: "%.4f", Statistics.mean(ms.map(\.sharpness)))); train loss [\(loss)]"
   }
 
+  /// Keskar et al.'s protocol: Adam, the same number of epochs (200) for both batch sizes, each
+  /// trained close to convergence. With 100 epochs of SGD the batch-512 model (100 steps) was still
+  /// early in training and the direction did not hold for λmax (see the report in the commit log).
+  /// Note the confound: the small-batch models also end at a lower training loss, and the
+  /// cross-entropy Hessian shrinks with the loss.
   @Test func largerBatchesEndSharper() throws {
     let data = try Self.breastCancer()
     var small = [Measurement]()
     var large = [Measurement]()
     for seed in UInt64(1)...3 {
-      small.append(try Self.trainAndMeasure(data: data, batchSize: 16, learningRate: 0.01, epochs: 100, seed: seed))
-      large.append(try Self.trainAndMeasure(data: data, batchSize: 512, learningRate: 0.01, epochs: 100, seed: seed))
+      small.append(try Self.trainAndMeasure(data: data, batchSize: 16, learningRate: 1e-3, epochs: 200, seed: seed, solver: ["solver=adam"]))
+      large.append(try Self.trainAndMeasure(data: data, batchSize: 512, learningRate: 1e-3, epochs: 200, seed: seed, solver: ["solver=adam"]))
     }
     print(Self.summary("batch 16 ", small))
     print(Self.summary("batch 512", large))
@@ -76,5 +84,6 @@ import Testing
     print(Self.summary("lr 0.001", slow))
     print(Self.summary("lr 0.05 ", fast))
     #expect(Statistics.mean(fast.map(\.topEigenvalue)) < Statistics.mean(slow.map(\.topEigenvalue)))
+    #expect(Statistics.mean(fast.map(\.sharpness)) < Statistics.mean(slow.map(\.sharpness)))
   }
 }
