@@ -17,7 +17,8 @@ struct ProbeCommand: ParsableCommand {
       rows (a seeded subsample): epsilon_sharpness (Keskar et al., ε = 1e-3, percent), \
       hessian_top_eigenvalue (power iteration, largest magnitude, signed), hessian_top_eigenvalues \
       (Lanczos, top 5), hessian_trace and hessian_trace_se (Hutchinson), slice_1d and slice_2d \
-      (filter-normalised, 21 points on [-1, 1]) and gradient_evaluations.
+      (filter-normalised, 21 points on [-1, 1]), gradient_evaluations (all estimators) and \
+      loss_evaluations (the slices).
       """
   )
 
@@ -76,6 +77,7 @@ struct ProbeCommand: ParsableCommand {
         ["hessian_trace", format(s.trace.trace) + " ± " + format(s.trace.standardError)],
         ["slice_1d losses", (s.slice1D?.losses ?? []).map(format).joined(separator: " ")],
         ["gradient_evaluations", "\(s.gradientEvaluations)"],
+        ["loss_evaluations", "\(s.lossEvaluations) (slices)"],
         ["rows", "\(result.rowCounts.sharpness)"],
       ]))
   }
@@ -106,6 +108,7 @@ struct ProbeReport: Encodable {
   var slice1D: Slice1D?
   var slice2D: Slice2D?
   var gradientEvaluations: Int?
+  var lossEvaluations: Int?
   var sharpnessRows: Int?
 
   enum CodingKeys: String, CodingKey {
@@ -122,6 +125,7 @@ struct ProbeReport: Encodable {
     case slice1D = "slice_1d"
     case slice2D = "slice_2d"
     case gradientEvaluations = "gradient_evaluations"
+    case lossEvaluations = "loss_evaluations"
     case sharpnessRows = "sharpness_rows"
   }
 
@@ -145,6 +149,7 @@ struct ProbeReport: Encodable {
     slice1D = s.slice1D.map { Slice1D(alphas: $0.alphas, losses: $0.losses) }
     slice2D = s.slice2D.map { Slice2D(alphas: $0.alphas, betas: $0.betas, losses: $0.losses) }
     gradientEvaluations = s.gradientEvaluations
+    lossEvaluations = s.lossEvaluations
     sharpnessRows = result.rowCounts.sharpness
   }
 }

@@ -20,6 +20,7 @@ import Testing
     }
     #expect((object["hessian_top_eigenvalues"] as? [Double])?.count == 5)
     #expect((object["gradient_evaluations"] as? Int ?? 0) > 0)
+    #expect(object["loss_evaluations"] as? Int == 21 + 21 * 21)
     let slice1D = try #require(object["slice_1d"] as? [String: [Double]])
     #expect(slice1D["alphas"]?.count == 21 && slice1D["losses"]?.count == 21)
     let slice2D = try #require(object["slice_2d"] as? [String: Any])
