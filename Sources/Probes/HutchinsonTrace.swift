@@ -35,7 +35,7 @@ public struct HutchinsonTrace: Sendable, Equatable {
     public var standardError: Double
     /// The samples `vₖᵀHvₖ`.
     public var samples: [Double]
-    /// Gradient evaluations in total (2 per sample).
+    /// Gradient evaluations in total (2 per sample, +1 for ∇f(w) on a fresh operator).
     public var gradientEvaluations: Int
   }
 

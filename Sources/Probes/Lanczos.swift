@@ -36,7 +36,7 @@ public struct Lanczos: Sendable, Equatable {
     public var alpha: [Double]
     /// The off-diagonal of T (one fewer than ``alpha``).
     public var beta: [Double]
-    /// Gradient evaluations in total (2 per step).
+    /// Gradient evaluations in total (2 per step, +1 for ∇f(w) on a fresh operator).
     public var gradientEvaluations: Int
   }
 

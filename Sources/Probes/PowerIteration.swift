@@ -39,7 +39,7 @@ public struct PowerIteration: Sendable, Equatable {
     public var iterations: [Int]
     /// Whether each met the tolerance before ``PowerIteration/maxIterations``.
     public var converged: [Bool]
-    /// Gradient evaluations in total (2 per product).
+    /// Gradient evaluations in total (2 per product, +1 for ∇f(w) on a fresh operator).
     public var gradientEvaluations: Int
 
     /// The eigenvalue of largest magnitude, with its sign (NaN if none was computed).

@@ -136,7 +136,7 @@ import Testing
     #expect(
       report.gradientEvaluations
         == report.epsilonSharpness.gradientEvaluations + 2 * report.topEigenvalue.iterations.reduce(0, +)
-        + 2 * report.topEigenvalues.alpha.count + 2 * report.trace.samples.count)
+        + 2 * report.topEigenvalues.alpha.count + 2 * report.trace.samples.count + 1)
     #expect(throws: ProbeError.self) { try NetworkLoss(network: network, x: x, y: Array(y.prefix(3))) }
   }
 }
