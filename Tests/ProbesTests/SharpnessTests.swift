@@ -119,7 +119,7 @@ import Testing
     #expect(one.lossEvaluations == 21 && two.lossEvaluations == 441)
   }
 
-  @Test func networkLossGradientAgreesWithFiniteDifferencesAndCountsEvaluations() throws {
+  @Test func sharpnessProbeOnANetworkRunsEveryEstimatorAndCountsEvaluations() throws {
     let network = try Self.smallNetwork()
     var generator = SeededGenerator(seed: 3)
     let x = Matrix<Float>(rows: 30, columns: 4, storage: (0..<120).map { _ in Float(generator.normal()) })
