@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "Search", targets: ["Search"]),
     .library(name: "Learners", targets: ["Learners"]),
     .library(name: "Storage", targets: ["Storage"]),
+    .library(name: "Probes", targets: ["Probes"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -38,10 +39,11 @@ let package = Package(
       name: "Storage",
       dependencies: ["Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .target(name: "Probes", dependencies: ["Linalg", "NeuralNet", "Learners", "Datasets", "Search"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
-        "Linalg", "Datasets", "Search", "Learners",
+        "Linalg", "Datasets", "Search", "Learners", "Probes",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,6 +83,10 @@ let package = Package(
       name: "StorageTests",
       dependencies: ["Storage", "Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "ProbesTests",
+      dependencies: ["Probes", "Linalg", "NeuralNet", "Learners", "Datasets"]
     ),
     .testTarget(
       name: "MetaProbeCLITests",

@@ -58,5 +58,13 @@ let package = Package(
       dependencies: [.product(name: "Search", package: "MetaProbe")],
       path: "Sources/gp-timing"
     ),
+    .executableTarget(
+      name: "hessian-timing",
+      dependencies: [
+        .product(name: "Probes", package: "MetaProbe"), .product(name: "Learners", package: "MetaProbe"),
+        .product(name: "Datasets", package: "MetaProbe"), .product(name: "Linalg", package: "MetaProbe"),
+      ],
+      path: "Sources/hessian-timing"
+    ),
   ]
 )

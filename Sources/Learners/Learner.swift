@@ -19,6 +19,20 @@ public struct LearningCurvePoint: Sendable, Equatable, Codable {
   /// Wall time of the epoch in seconds.
   public var seconds: Double
 
+  /// A point with the given values (for curves built outside a learner, e.g. by tests and probes).
+  public init(
+    epoch: Int, trainLoss: Double, validationLoss: Double?, validationAccuracy: Double?, gradientNorm: Double,
+    learningRate: Double, seconds: Double
+  ) {
+    self.epoch = epoch
+    self.trainLoss = trainLoss
+    self.validationLoss = validationLoss
+    self.validationAccuracy = validationAccuracy
+    self.gradientNorm = gradientNorm
+    self.learningRate = learningRate
+    self.seconds = seconds
+  }
+
   enum CodingKeys: String, CodingKey {
     case epoch, seconds
     case trainLoss = "train_loss"

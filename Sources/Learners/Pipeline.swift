@@ -111,6 +111,9 @@ public struct FittedPipeline: Sendable {
   /// The rows it was trained on (after the budget's data fraction).
   public let trainingRows: [Int]
 
+  /// The trained model (a ``NetworkModel`` for networks, for probes), nil before fitting.
+  public var trainedModel: (any TrainedModel)? { model }
+
   /// The learning curve the model saw (empty for learners without epochs).
   public var learningCurve: [LearningCurvePoint] { model?.learningCurve ?? [] }
 
