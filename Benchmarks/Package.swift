@@ -58,5 +58,10 @@ let package = Package(
       dependencies: [.product(name: "Search", package: "MetaProbe")],
       path: "Sources/gp-timing"
     ),
+    .executableTarget(
+      name: "sampler-overhead",
+      dependencies: [.product(name: "Search", package: "MetaProbe")],
+      path: "Sources/sampler-overhead"
+    ),
   ]
 )
