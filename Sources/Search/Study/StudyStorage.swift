@@ -97,21 +97,20 @@ public actor InMemoryStorage: StudyStorage {
 
   /// See ``StudyStorage``.
   public func createTrial(studyID: Int, _ trial: Trial) throws(SearchError) -> Trial {
-    guard var list = trialsByStudy[studyID] else { throw .storage("no study with id \(studyID)") }
+    // Mutate in place: copying the array out and back would copy every trial on each call.
+    guard let count = trialsByStudy[studyID]?.count else { throw .storage("no study with id \(studyID)") }
     var t = trial
-    t.number = list.count
-    list.append(t)
-    trialsByStudy[studyID] = list
+    t.number = count
+    trialsByStudy[studyID]?.append(t)
     return t
   }
 
   private func update(_ studyID: Int, _ number: Int, _ body: (inout Trial) -> Void)
     throws(SearchError)
   {
-    guard var list = trialsByStudy[studyID] else { throw .storage("no study with id \(studyID)") }
-    guard list.indices.contains(number) else { throw .unknownTrial(number) }
-    body(&list[number])
-    trialsByStudy[studyID] = list
+    guard let count = trialsByStudy[studyID]?.count else { throw .storage("no study with id \(studyID)") }
+    guard number >= 0, number < count else { throw .unknownTrial(number) }
+    body(&trialsByStudy[studyID, default: []][number])
   }
 
   /// See ``StudyStorage``.
