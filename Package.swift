@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Linalg", targets: ["Linalg"]),
     .library(name: "Datasets", targets: ["Datasets"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
+    .library(name: "MetaFeatures", targets: ["MetaFeatures"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
     .target(name: "Linalg", dependencies: ["CBLAS"]),
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
+    .target(name: "MetaFeatures", dependencies: ["Linalg", "Datasets"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
@@ -48,6 +50,11 @@ let package = Package(
     .testTarget(
       name: "NeuralNetTests",
       dependencies: ["NeuralNet", "Linalg"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "MetaFeaturesTests",
+      dependencies: ["MetaFeatures", "Datasets", "Linalg"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
