@@ -16,7 +16,7 @@ let excludedFeatures: [String: String] = [
 
 /// Features compared with a looser relative tolerance, with the reason.
 let looseTolerance: [String: (Double, String)] = [
-  "can_cor": (1e-4, "pymfe uses sklearn's iterative CCA (tol 1e-6, max_iter 500); ours is exact"),
+  X
   "w_lambda": (1e-4, "from can_cor"),
   "p_trace": (1e-4, "from can_cor"),
   "lh_trace": (1e-4, "from can_cor"),
@@ -24,7 +24,10 @@ let looseTolerance: [String: (Double, String)] = [
 ]
 
 /// (dataset, feature) pairs where pymfe's value rests on numerical noise, with the reason.
-let knownDivergences: [String: String] = [:]
+let knownDivergences: [String: String] = [
+  "mushroom/lh_trace": "a canonical correlation of 1 up to rounding: λ = ρ²/(1−ρ²) ≈ 1e15 is noise in both",
+  "mushroom/roy_root": "a canonical correlation of 1 up to rounding: λ = ρ²/(1−ρ²) ≈ 1e15 is noise in both",
+]
 
 @Suite struct PymfeAgreementTests {
   static let fixtures: [PymfeFixture] = (try? PymfeFixture.all()) ?? []
@@ -45,7 +48,10 @@ let knownDivergences: [String: String] = [:]
       let base = baseName(name)
       if excludedFeatures[base] != nil { continue }
       if knownDivergences["\(dataset)/\(base)"] != nil { continue }
-      let value = try #require(ours[name], "\(dataset): \(name) missing from our vector")
+      guard let value = ours[name] else {
+        Issue.record("\(dataset): \(name) missing from our vector")
+        continue
+      }
       let tolerance = looseTolerance[base]?.0 ?? 1e-6
       #expect(
         agrees(value, reference, relative: tolerance),
