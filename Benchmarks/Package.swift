@@ -48,5 +48,13 @@ let package = Package(
       dependencies: [.product(name: "Datasets", package: "MetaProbe")],
       path: "Sources/csv-read-timing"
     ),
+    .executableTarget(
+      name: "mfe-timing",
+      dependencies: [
+        .product(name: "MetaFeatures", package: "MetaProbe"),
+        .product(name: "Datasets", package: "MetaProbe"),
+      ],
+      path: "Sources/mfe-timing"
+    ),
   ]
 )

@@ -10,12 +10,15 @@ Writes Tests/MetaFeaturesTests/Fixtures/:
   edge-*.csv             the synthetic edge-case datasets (also fed to pymfe)
   shapiro.json           scipy.stats.shapiro (W, p) on a set of samples
 """
+import itertools
 import json
 import os
 import sys
 import warnings
 
+import igraph
 import numpy as np
+import scipy.linalg
 import scipy.stats
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -40,9 +43,58 @@ def extract(X, y, cat_cols, groups, summary=("mean", "sd")):
     return {n: clean(v) for n, v in zip(names, values)}
 
 
-def write(name, path, groups, summary, features, error=None):
+def independent(X, y, cat_cols):
+    """Reference values where pymfe 0.4.4 itself gives no usable reference.
+
+    - density, cls_coef, n3: pymfe picks neighbours with np.argpartition, whose choice among
+      equal (float32 Gower) distances is arbitrary; here ties go to the lower index (stable
+      argsort) on pymfe's own distance matrix.
+    - f1v: pymfe 0.4.4 always returns NaN with numpy >= 2 (it assigns a 1x1 array into a float
+      slot); here is its formula with that assignment fixed.
+    """
+    mfe = MFE(groups=["complexity"], features=["n1"], random_state=0)
+    mfe.fit(mfe_data.to_mfe_input(X, cat_cols), y, cat_cols=cat_cols, suppress_warnings=True)
+    pre, N = mfe._precomp_args_ft, mfe._custom_args_ft["N"]
+    D = pre["norm_dist_mat"]
+    n = len(y)
+    out = {}
+    if len(np.unique(y)) > 1:
+        k = max(int(round(n * 0.15)), 1)
+        A = np.zeros((n, n))
+        nn = np.zeros(n, dtype=int)
+        for i in range(n):
+            d = D[i].astype(float).copy()
+            d[i] = np.inf
+            order = np.argsort(d, kind="stable")
+            nn[i] = order[0]
+            A[i, order[:k]] = D[i, order[:k]]
+        for c in np.unique(y):
+            msk = y == c
+            A[msk] *= msk.astype(float)
+        A = np.maximum(A, A.T)
+        g = igraph.Graph.Weighted_Adjacency(A, mode="undirected")
+        out["density"] = clean(1.0 - g.density())
+        out["cls_coef"] = clean(1.0 - g.transitivity_undirected(mode="zero"))
+        mis = (y[nn] != y).astype(float)
+        out["n3.mean"], out["n3.sd"] = clean(np.mean(mis)), clean(np.std(mis, ddof=1))
+        classes, freqs = np.unique(y, return_counts=True)
+        vals = []
+        for a, b in itertools.combinations(range(classes.size), 2):
+            Na, Nb = N[y == classes[a]], N[y == classes[b]]
+            W = (freqs[a] * np.cov(Na, rowvar=False) + freqs[b] * np.cov(Nb, rowvar=False)) / (freqs[a] + freqs[b])
+            diff = (Na.mean(0) - Nb.mean(0)).reshape(-1, 1)
+            direc = scipy.linalg.pinv(W) @ diff
+            vals.append(1.0 / (1.0 + ((direc.T @ diff @ diff.T @ direc) / (direc.T @ W @ direc)).item()))
+        out["f1v.mean"] = clean(np.mean(vals))
+        out["f1v.sd"] = clean(np.std(vals, ddof=1)) if len(vals) > 1 else None
+    return out
+
+
+def write(name, path, groups, summary, features, error=None, supplement=None):
     doc = {"dataset": name, "path": path, "groups": groups, "summary": list(summary),
            "features": features}
+    if supplement:
+        doc["independent"] = supplement
     if error:
         doc["pymfe_error"] = error
     with open(os.path.join(OUT, f"pymfe-{name}.json"), "w") as fh:
@@ -100,7 +152,11 @@ def main():
             groups.append("complexity")
         try:
             feats = extract(X, y, cat_cols, groups)
-            write(name, path, groups, ("mean", "sd"), feats)
+            try:
+                sup = independent(X, y, cat_cols) if "complexity" in groups else None
+            except Exception:  # degenerate data (e.g. 3 rows): no independent reference
+                sup = None
+            write(name, path, groups, ("mean", "sd"), feats, supplement=sup)
         except Exception as err:  # pymfe fails on some edge cases; record why
             write(name, path, groups, ("mean", "sd"), {}, error=repr(err))
         print(name, X.shape, len(cat_cols), "ok", flush=True)

@@ -10,6 +10,8 @@ struct PymfeFixture: Decodable {
   let summary: [String]
   let features: [String: Double?]
   let pymfe_error: String?
+  /// Independent references where pymfe gives none (see the fixture script's `independent`).
+  let independent: [String: Double?]?
 
   /// Every `pymfe-*.json` in the test bundle's Fixtures folder, sorted by dataset name.
   static func all() throws -> [PymfeFixture] {

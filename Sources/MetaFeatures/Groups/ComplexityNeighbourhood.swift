@@ -50,7 +50,8 @@ enum ComplexityNeighbourhood {
     sink.vector("n3", nearest.indices.map { nearest[$0] >= 0 && y[nearest[$0]] != y[$0] ? 1 : 0 })
     var inside = 0
     for i in 0..<n { for j in 0..<n where dist[i * n + j] < extra[j] { inside += 1 } }
-    sink.scalar("lsc", 1 - Double(inside) / Double(n * n))
+    let single = v.classCount < 2
+    sink.scalar("lsc", single ? .nan : 1 - Double(inside) / Double(n * n), reason: "single class: no enemies")
     let (density, clustering) = graphMeasures(dist, y, n)
     sink.scalar("density", density)
     sink.scalar("cls_coef", clustering)
