@@ -2,7 +2,8 @@
 // scripts/bench_metafeatures.py (which times pymfe in the same run and prints the ratio).
 //
 //   mfe-timing --groups general,statistical,info-theory --repeat 5 PATH...
-// prints one line per dataset: `<path>\t<median seconds>\t<feature count>`.
+// prints one line per dataset: `<path>\t<median seconds>\t<feature count>`;
+// with `--json` it prints instead one JSON object per line: the path and the feature vector.
 import Datasets
 import Foundation
 import MetaFeatures
@@ -10,6 +11,7 @@ import MetaFeatures
 var groups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
 var repeats = 5
 var paths: [String] = []
+var json = false
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
   switch a {
@@ -21,6 +23,7 @@ while let a = args.popFirst() {
       exit(1)
     }
   case "--repeat": repeats = Int(args.popFirst() ?? "") ?? 5
+  case "--json": json = true
   default: paths.append(a)
   }
 }
@@ -28,6 +31,11 @@ let extractor = MetaFeatureExtractor(groups: groups)
 for path in paths {
   do {
     let data = try Dataset.read(from: path)
+    if json {
+      let encoded = try JSONEncoder().encode(extractor.features(of: data))
+      print("{\"path\": \"\(path)\", \"vector\": \(String(decoding: encoded, as: UTF8.self))}")
+      continue
+    }
     var times: [Double] = []
     var count = 0
     for _ in 0..<max(repeats, 1) {

@@ -30,7 +30,6 @@ enum StatisticalGroup {
   static func extract(_ v: DataViews, into sink: inout FeatureSink) {
     let cols = v.numericColumns
     let n = v.rowCount
-    let p = cols.count
     sink.vector("mean", cols.map { Statistics.mean($0) })
     sink.vector("sd", cols.map { n > 1 ? Statistics.standardDeviation($0, ddof: 1) : .nan })
     sink.vector("var", cols.map { n > 1 ? Statistics.variance($0, ddof: 1) : .nan })
@@ -71,7 +70,6 @@ enum StatisticalGroup {
     let (sdRatio, sdReason) = Self.sdRatio(v)
     sink.scalar("sd_ratio", sdRatio, reason: sdReason)
     canonical(v, into: &sink)
-    _ = p
   }
 
   private static func constantReason(_ cols: [[Double]]) -> String? {
