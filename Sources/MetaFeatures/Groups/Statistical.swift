@@ -30,22 +30,20 @@ enum StatisticalGroup {
   static func extract(_ v: DataViews, into sink: inout FeatureSink) {
     let cols = v.numericColumns
     let n = v.rowCount
-    sink.vector("mean", cols.map { Statistics.mean($0) })
-    sink.vector("sd", cols.map { n > 1 ? Statistics.standardDeviation($0, ddof: 1) : .nan })
-    sink.vector("var", cols.map { n > 1 ? Statistics.variance($0, ddof: 1) : .nan })
-    sink.vector("min", cols.map { Statistics.min($0) })
-    sink.vector("max", cols.map { Statistics.max($0) })
-    let quartiles = cols.map { Statistics.quantiles($0, [0, 0.25, 0.5, 0.75, 1]) }
+    let stats = cols.map(ColumnStatistics.init)
+    sink.vector("mean", stats.map(\.mean))
+    sink.vector("sd", stats.map { $0.variance().squareRoot() })
+    sink.vector("var", stats.map { $0.variance() })
+    sink.vector("min", stats.map { $0.sorted.first ?? .nan })
+    sink.vector("max", stats.map { $0.sorted.last ?? .nan })
+    let quartiles = stats.map { s in [0, 0.25, 0.5, 0.75, 1].map { s.quantile($0) } }
     sink.vector("median", quartiles.map { $0[2] })
     sink.vector("range", quartiles.map { $0[4] - $0[0] })
     sink.vector("iq_range", quartiles.map { $0[3] - $0[1] })
-    sink.vector("t_mean", cols.map(trimmedMean))
-    sink.vector("mad", cols.map { col in
-      let m = Statistics.median(col)
-      return Statistics.median(col.map { abs($0 - m) }) / (1.0 / 1.4826)
-    })
-    sink.vector("skewness", cols.map { Statistics.skewness($0) }, reason: constantReason(cols))
-    sink.vector("kurtosis", cols.map { Statistics.kurtosis($0) }, reason: constantReason(cols))
+    sink.vector("t_mean", stats.map { $0.trimmedMean() })
+    sink.vector("mad", stats.map { $0.mad() })
+    sink.vector("skewness", stats.map { $0.skewness() }, reason: constantReason(cols))
+    sink.vector("kurtosis", stats.map { $0.kurtosis() }, reason: constantReason(cols))
     sink.vector("g_mean", cols.map(geometricMean), reason: "an attribute with negative values")
     let hasNegative = cols.contains { $0.contains { $0 < 0 } }
     sink.vector(
@@ -74,13 +72,6 @@ enum StatisticalGroup {
 
   private static func constantReason(_ cols: [[Double]]) -> String? {
     cols.contains { Set($0).count <= 1 } ? "constant column" : nil
-  }
-
-  static func trimmedMean(_ x: [Double]) -> Double {
-    let cut = Int(0.2 * Double(x.count))
-    let s = x.sorted()
-    guard x.count - cut > cut else { return .nan }
-    return Statistics.mean(s[cut..<(x.count - cut)])
   }
 
   static func geometricMean(_ x: [Double]) -> Double {
