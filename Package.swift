@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "Learners", targets: ["Learners"]),
     .library(name: "Storage", targets: ["Storage"]),
     .library(name: "Probes", targets: ["Probes"]),
+    .library(name: "MetaFeatures", targets: ["MetaFeatures"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -40,6 +41,7 @@ let package = Package(
       dependencies: ["Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "Probes", dependencies: ["Linalg", "NeuralNet", "Learners", "Datasets", "Search"]),
+    .target(name: "MetaFeatures", dependencies: ["Linalg", "Datasets"]),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
@@ -87,6 +89,11 @@ let package = Package(
     .testTarget(
       name: "ProbesTests",
       dependencies: ["Probes", "Linalg", "NeuralNet", "Learners", "Datasets"]
+    ),
+    .testTarget(
+      name: "MetaFeaturesTests",
+      dependencies: ["MetaFeatures", "Datasets", "Linalg"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "MetaProbeCLITests",

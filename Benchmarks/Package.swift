@@ -71,5 +71,13 @@ let package = Package(
       dependencies: [.product(name: "Search", package: "MetaProbe")],
       path: "Sources/sampler-overhead"
     ),
+    .executableTarget(
+      name: "mfe-timing",
+      dependencies: [
+        .product(name: "MetaFeatures", package: "MetaProbe"),
+        .product(name: "Datasets", package: "MetaProbe"),
+      ],
+      path: "Sources/mfe-timing"
+    ),
   ]
 )

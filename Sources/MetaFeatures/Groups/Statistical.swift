@@ -1,0 +1,151 @@
+import Foundation
+import Linalg
+
+/// pymfe's `statistical` group, on the numeric view N (per-attribute values are summarised).
+///
+/// | pymfe name | definition |
+/// |---|---|
+/// | `mean`, `median`, `min`, `max` | per attribute |
+/// | `sd`, `var` | sample sd / variance, ddof = 1 |
+/// | `range` | max − min |
+/// | `iq_range` | Q3 − Q1, numpy linear quantiles |
+/// | `t_mean` | 20 % trimmed mean: mean of the sorted values ⌊0.2n⌋ ..< n − ⌊0.2n⌋ (`scipy trim_mean`) |
+/// | `mad` | median |x − median x| × 1.4826 |
+/// | `skewness` | type 3: g₁((n−1)/n)^{3/2} |
+/// | `kurtosis` | type 3: (g₂ + 3)(1 − 1/n)² − 3 |
+/// | `g_mean` | geometric mean; 0 when 0 ≤ min < 1e-10, NaN when min < 0 |
+/// | `h_mean` | harmonic mean n / Σ 1/x (empty when any x < 0) |
+/// | `cor` | \|Pearson r\| of every attribute pair |
+/// | `cov` | \|covariance\| (ddof = 1) of every attribute pair |
+/// | `eigenvalues` | eigenvalues of the covariance matrix, ascending |
+/// | `nr_cor_attr` | #pairs with \|r\| ≥ 0.5 × 2/(p(p−1)) |
+/// | `nr_outliers` | #attributes with a value outside [Q1 − 1.5 IQR, Q3 + 1.5 IQR] |
+/// | `nr_norm` | #attributes whose Shapiro–Wilk p > 0.05 on the first 5000 rows |
+/// | `sparsity` | on X: (n / #distinct − 1)/(n − 1) per attribute |
+/// | `gravity` | ‖centroid(majority class) − centroid(minority class)‖₂ |
+/// | `sd_ratio` | Box's M homogeneity statistic (see ``sdRatio(_:)``) |
+/// | `can_cor`, `nr_disc` | canonical correlations of N with one-hot y, and their count |
+/// | `w_lambda`, `p_trace`, `lh_trace`, `roy_root` | with λᵢ = ρᵢ²/(1 − ρᵢ²): Π 1/(1+λᵢ), Σρᵢ², Σλᵢ, max λᵢ |
+enum StatisticalGroup {
+  static func extract(_ v: DataViews, into sink: inout FeatureSink) {
+    let cols = v.numericColumns
+    let n = v.rowCount
+    let stats = cols.map(ColumnStatistics.init)
+    sink.vector("mean", stats.map(\.mean))
+    sink.vector("sd", stats.map { $0.variance().squareRoot() })
+    sink.vector("var", stats.map { $0.variance() })
+    sink.vector("min", stats.map { $0.sorted.first ?? .nan })
+    sink.vector("max", stats.map { $0.sorted.last ?? .nan })
+    let quartiles = stats.map { s in [0, 0.25, 0.5, 0.75, 1].map { s.quantile($0) } }
+    sink.vector("median", quartiles.map { $0[2] })
+    sink.vector("range", quartiles.map { $0[4] - $0[0] })
+    sink.vector("iq_range", quartiles.map { $0[3] - $0[1] })
+    sink.vector("t_mean", stats.map { $0.trimmedMean() })
+    sink.vector("mad", stats.map { $0.mad() })
+    sink.vector("skewness", stats.map { $0.skewness() }, reason: constantReason(cols))
+    sink.vector("kurtosis", stats.map { $0.kurtosis() }, reason: constantReason(cols))
+    sink.vector("g_mean", cols.map(geometricMean), reason: "an attribute with negative values")
+    let hasNegative = cols.contains { $0.contains { $0 < 0 } }
+    sink.vector(
+      "h_mean", hasNegative ? [] : cols.map { Double($0.count) / $0.reduce(0) { $0 + 1 / $1 } },
+      reason: hasNegative ? "harmonic mean undefined: an attribute has negative values" : nil)
+    let outliers = quartiles.filter { q in
+      let w = 1.5 * (q[3] - q[1])
+      return q[1] - w > q[0] || q[3] + w < q[4]
+    }.count
+    sink.scalar("nr_outliers", Double(outliers))
+    let rows = Swift.min(n, 5000)
+    let normal = cols.filter { col in
+      guard let r = ShapiroWilk.test(Array(col.prefix(rows))) else { return false }
+      return r.p > 0.05
+    }.count
+    sink.scalar("nr_norm", n >= 3 ? Double(normal) : .nan, reason: "Shapiro–Wilk needs at least 3 rows")
+    sink.vector("sparsity", v.rawColumns.map { col in
+      (Double(n) / Double(Set(col).count) - 1) / Double(n - 1)
+    }, reason: "a single row")
+    pairwise(v, into: &sink)
+    sink.scalar("gravity", gravity(v), reason: "fewer than two classes")
+    let (sdRatio, sdReason) = Self.sdRatio(v)
+    sink.scalar("sd_ratio", sdRatio, reason: sdReason)
+    canonical(v, into: &sink)
+  }
+
+  private static func constantReason(_ cols: [[Double]]) -> String? {
+    cols.contains { Set($0).count <= 1 } ? "constant column" : nil
+  }
+
+  static func geometricMean(_ x: [Double]) -> Double {
+    guard let m = x.min() else { return .nan }
+    if m < 0 { return .nan }
+    if m < 1e-10 { return 0 }
+    return exp(x.reduce(0) { $0 + log($1) } / Double(x.count))
+  }
+
+  /// `cor`, `cov`, `eigenvalues` and `nr_cor_attr` from one covariance matrix (BLAS gemm).
+  private static func pairwise(_ v: DataViews, into sink: inout FeatureSink) {
+    let p = v.numeric.columns
+    guard p >= 2, let cov = try? Statistics.covarianceMatrix(v.numeric) else {
+      let reason = "needs at least two numeric attributes"
+      for name in ["cor", "cov", "eigenvalues"] { sink.vector(name, [], reason: reason) }
+      sink.scalar("nr_cor_attr", .nan, reason: reason)
+      return
+    }
+    var cors: [Double] = []
+    var covs: [Double] = []
+    for i in 0..<p {
+      for j in 0..<i {
+        covs.append(abs(cov[i, j]))
+        let r = cov[i, j] / cov[i, i].squareRoot() / cov[j, j].squareRoot()
+        cors.append(r.isNaN ? r : Swift.min(1, abs(r)))
+      }
+    }
+    let constant = (0..<p).contains { !(cov[$0, $0] > 0) }
+    sink.vector("cor", cors, reason: constant ? "constant column (zero variance)" : nil)
+    sink.vector("cov", covs)
+    let eig = try? cov.symmetricEigenvalues()
+    sink.vector("eigenvalues", eig ?? [], reason: eig == nil ? "covariance matrix not finite" : nil)
+    let strong = cors.filter { $0 >= 0.5 }.count
+    sink.scalar("nr_cor_attr", Double(strong) * (2.0 / (Double(p) * (Double(p) - 1.0))))
+  }
+
+  /// Distance between the centroids of the majority and the minority class (first in class order on ties).
+  static func gravity(_ v: DataViews) -> Double {
+    guard v.classCount >= 2 else { return .nan }
+    let freqs = v.classFreqs
+    var maj = 0
+    for c in freqs.indices where freqs[c] > freqs[maj] { maj = c }
+    var minority = -1
+    for c in freqs.indices where c != maj && (minority < 0 || freqs[c] < freqs[minority]) { minority = c }
+    var sum = 0.0
+    for col in v.numericColumns {
+      var a = 0.0
+      var b = 0.0
+      for i in col.indices {
+        if v.y[i] == maj { a += col[i] } else if v.y[i] == minority { b += col[i] }
+      }
+      let diff = a / Double(freqs[maj]) - b / Double(freqs[minority])
+      sum += diff * diff
+    }
+    return sum.squareRoot()
+  }
+
+  private static func canonical(_ v: DataViews, into sink: inout FeatureSink) {
+    let names = ["w_lambda", "p_trace", "lh_trace", "roy_root"]
+    guard let rho = try? CanonicalCorrelation.correlations(v.numeric, classes: v.y, classCount: v.classCount),
+      !rho.isEmpty
+    else {
+      let reason = v.classCount < 2 ? "single class" : "no canonical correlation"
+      sink.vector("can_cor", [], reason: reason)
+      sink.scalar("nr_disc", v.classCount < 2 ? .nan : 0, reason: reason)
+      for name in names { sink.scalar(name, .nan, reason: reason) }
+      return
+    }
+    let lambda = rho.map { $0 * $0 / (1 - $0 * $0) }
+    sink.vector("can_cor", rho)
+    sink.scalar("nr_disc", Double(rho.count))
+    sink.scalar("w_lambda", exp(-lambda.reduce(0) { $0 + log1p($1) }), reason: "a canonical correlation of 1")
+    sink.scalar("p_trace", rho.reduce(0) { $0 + $1 * $1 })
+    sink.scalar("lh_trace", lambda.reduce(0, +), reason: "a canonical correlation of 1")
+    sink.scalar("roy_root", lambda.max() ?? .nan, reason: "a canonical correlation of 1")
+  }
+}
