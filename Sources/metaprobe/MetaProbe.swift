@@ -13,6 +13,6 @@ struct MetaProbe: ParsableCommand {
       Datasets are given by registry name (see `metaprobe datasets list`) or by path \
       (.csv, .arff, .dat). Set METAPROBE_DATASETS to use another datasets folder.
       """,
-    subcommands: [DatasetsCommand.self, FitCommand.self, ProbeCommand.self]
+    subcommands: [DatasetsCommand.self, FitCommand.self, FeaturesCommand.self, ProbeCommand.self]
   )
 }

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import MetaFeatures
+
+/// `metaprobe features D [--groups ...] [--summary ...] [--json|--csv]`.
+struct FeaturesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "features",
+    abstract: "Dataset meta-features with pymfe 0.4.4's names and definitions.",
+    discussion: """
+      Groups: \(MetaFeatureGroup.allCases.filter(\.isImplemented).map(\.rawValue).joined(separator: ", ")) \
+      (model-based, landmarking and clustering are not implemented yet and are reported as such). \
+      Default: general, statistical, info-theory (pymfe's default groups that exist here). \
+      Summaries default to mean and sd (ddof 1), named `<feature>.<summary>` as pymfe does; \
+      scalar features keep their bare name (nr_inst). Missing values are imputed (median / most \
+      frequent) before extraction, which pymfe cannot do.
+      With --json: one object mapping each feature name to its value, null where undefined, and \
+      `_reasons` mapping names to why they are undefined. With --csv: name,value rows.
+      """
+  )
+
+  @OptionGroup var dataset: DatasetOptions
+
+  @Option(name: .long, parsing: .upToNextOption, help: "Groups to extract (pymfe names).")
+  var groups: [String] = ["general", "statistical", "info-theory"]
+
+  @Option(name: .long, parsing: .upToNextOption, help: "Summary functions (pymfe names, e.g. mean sd min max).")
+  var summary: [String] = ["mean", "sd"]
+
+  @Option(name: .long, help: "Seed of the random choices (attr_conc's attribute subset).")
+  var seed: Int = 0
+
+  @OptionGroup var output: OutputOptions
+
+  @Flag(name: .long, help: "Print name,value CSV rows.")
+  var csv = false
+
+  func validate() throws {
+    for g in groups where MetaFeatureGroup(rawValue: g) == nil {
+      throw ValidationError("unknown group '\(g)'; groups: \(MetaFeatureGroup.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    for s in summary where SummaryFunction(rawValue: s) == nil {
+      throw ValidationError("unknown summary '\(s)'; summaries: \(SummaryFunction.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    if csv && output.json { throw ValidationError("--json and --csv exclude each other") }
+  }
+
+  func run() throws {
+    let data = try dataset.load()
+    let extractor = MetaFeatureExtractor(
+      groups: groups.compactMap(MetaFeatureGroup.init(rawValue:)),
+      summaries: summary.compactMap(SummaryFunction.init(rawValue:)), randomSeed: seed)
+    let vector = extractor.features(of: data)
+    let pairs = zip(vector.names, vector.values).map { ($0, $1) }
+    if output.json {
+      var object = [String: JSONValue]()
+      for (name, value) in pairs { object[name] = value.isFinite ? .number(value) : .null }
+      object["_reasons"] = .object(vector.reasons.mapValues { .string($0) })
+      try printJSON(object)
+    } else if csv {
+      print("name,value")
+      for (name, value) in pairs { print("\(name),\(value.isFinite ? "\(value)" : "")") }
+    } else {
+      print(renderTable(header: ["feature", "value"], rows: pairs.map { [$0.0, $0.1.isFinite ? "\($0.1)" : "NaN"] }))
+      for (name, reason) in vector.reasons.sorted(by: { $0.key < $1.key }) { print("note: \(name): \(reason)") }
+    }
+  }
+}
+
+/// A JSON value for heterogeneous objects (numbers, null, strings, objects).
+enum JSONValue: Encodable {
+  case number(Double), string(String), null, object([String: JSONValue])
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    switch self {
+    case .number(let x): try c.encode(x)
+    case .string(let s): try c.encode(s)
+    case .null: try c.encodeNil()
+    case .object(let o): try c.encode(o)
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `metaprobe features`: pymfe names, null for undefined values, CSV output.
+@Suite struct FeaturesCommandTests {
+  @Test func jsonMapsPymfeNamesToValuesWithNullWhereUndefined() throws {
+    let run = try metaprobe("features", "iris", "--json")
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try run.json() as? [String: Any])
+    #expect(object["nr_inst"] as? Double == 150)
+    #expect(object["nr_attr"] as? Double == 4)
+    #expect(object["nr_class"] as? Double == 3)
+    #expect(object["cor.mean"] as? Double != nil)
+    #expect(object["attr_ent.sd"] as? Double != nil)
+    // iris has no categorical attributes: num_to_cat is undefined, written as null with a reason.
+    #expect(object["num_to_cat"] is NSNull)
+    let reasons = try #require(object["_reasons"] as? [String: String])
+    #expect(reasons["num_to_cat"] != nil)
+  }
+
+  @Test func csvHasOneRowPerFeature() throws {
+    let run = try metaprobe("features", "wine", "--groups", "general", "--csv")
+    #expect(run.status == 0)
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.first == "name,value")
+    #expect(lines.contains("nr_inst,178.0"))
+  }
+
+  @Test func unknownGroupIsRejected() throws {
+    let run = try metaprobe("features", "iris", "--groups", "landmark")
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("landmark"))
+  }
+}
