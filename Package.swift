@@ -41,7 +41,7 @@ let package = Package(
     .executableTarget(
       name: "metaprobe",
       dependencies: [
-        "Linalg", "Datasets", "Search", "Learners",
+        "Linalg", "Datasets", "Search", "Learners", "Storage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
