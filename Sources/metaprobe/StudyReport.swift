@@ -56,9 +56,11 @@ struct TrialJSON: Encodable {
   var durationS: Double?
   var failReason: String?
   var userAttrs: [String: AttributeJSONValue]
+  var retryOf: Int?
 
   enum CodingKeys: String, CodingKey {
     case number, state, value, params, resource
+    case retryOf = "retry_of"
     case intermediateValues = "intermediate_values"
     case datetimeStart = "datetime_start"
     case datetimeComplete = "datetime_complete"
@@ -80,6 +82,7 @@ struct TrialJSON: Encodable {
     if let s = t.startDate, let e = t.completeDate { durationS = e.timeIntervalSince(s) }
     failReason = t.failReason
     userAttrs = t.userAttributes.mapValues(AttributeJSONValue.init)
+    retryOf = t.systemAttributes["retry_of"]?.number.map { Int($0) }
   }
 
   /// Encodes nil fields as JSON null, so every trial object has every key.
@@ -96,6 +99,7 @@ struct TrialJSON: Encodable {
     try c.encode(durationS, forKey: .durationS)
     try c.encode(failReason, forKey: .failReason)
     try c.encode(userAttrs, forKey: .userAttrs)
+    try c.encode(retryOf, forKey: .retryOf)
   }
 }
 
@@ -118,12 +122,14 @@ struct StudyJSON: Encodable {
   var directions: [String]
   var bestTrial: BestTrialJSON?
   var counts: [String: Int]
+  var finishedTrials: Int
   var attributes: [String: AttributeJSONValue]
   var trials: [TrialJSON]
 
   enum CodingKeys: String, CodingKey {
     case name, direction, directions, counts, attributes, trials
     case bestTrial = "best_trial"
+    case finishedTrials = "finished_trials"
   }
 
   init(name: String, directions: [StudyDirection], trials: [Trial]) {
@@ -132,6 +138,7 @@ struct StudyJSON: Encodable {
     self.directions = directions.map(\.rawValue)
     bestTrial = bestOf(trials, direction: directions.first ?? .minimize).map(BestTrialJSON.init)
     counts = stateCounts(trials)
+    finishedTrials = countedFinished(trials)
     attributes = studyAttributes(trials).mapValues(AttributeJSONValue.init)
     self.trials = trials.map(TrialJSON.init)
   }
@@ -143,6 +150,7 @@ struct StudyJSON: Encodable {
     try c.encode(directions, forKey: .directions)
     try c.encode(bestTrial, forKey: .bestTrial)
     try c.encode(counts, forKey: .counts)
+    try c.encode(finishedTrials, forKey: .finishedTrials)
     try c.encode(attributes, forKey: .attributes)
     try c.encode(trials, forKey: .trials)
   }
@@ -157,6 +165,13 @@ func bestOf(_ trials: [Trial], direction: StudyDirection) -> Trial? {
     best = t
   }
   return best
+}
+
+/// The finished trials that count towards `tune --trials N`, as the execution engine counts
+/// them: COMPLETE, PRUNED and FAIL, except a FAIL whose configuration was retried (`retry_of`).
+func countedFinished(_ trials: [Trial]) -> Int {
+  let retried = Set(trials.compactMap { $0.systemAttributes["retry_of"]?.number.map { Int($0) } })
+  return trials.filter { $0.state.isFinished && !($0.state == .fail && retried.contains($0.number)) }.count
 }
 
 /// Trials per state, every state present (zero when none).
@@ -186,7 +201,8 @@ func printSummary(name: String, directions: [StudyDirection], trials: [Trial]) {
   if !attrs.isEmpty {
     print(attrs.keys.sorted().map { "\($0)=\(attrs[$0].map(plainText) ?? "")" }.joined(separator: " "))
   }
-  print(TrialState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+  print(TrialState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+    + " (\(countedFinished(trials)) finished, retried stale trials not counted)")
   if let best = bestOf(trials, direction: directions.first ?? .minimize), let v = best.value {
     print("best trial \(best.number): value \(String(format: "%.6f", v))")
     print("best configuration: \(best.params)")
