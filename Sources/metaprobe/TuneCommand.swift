@@ -24,8 +24,10 @@ struct TuneCommand: AsyncParsableCommand {
       at the levels of Resource(kind, min: --min-resource, max: 1, η: --reduction-factor), \
       report each level's accuracy and stop when the successive-halving pruner says so \
       (Optuna's SuccessiveHalvingPruner). Both use this asynchronous rule (ASHA's stopping \
-      variant); a synchronous sh (waiting for whole rungs) is not implemented. hyperband is not \
-      yet supported. The resource kind defaults to the learner's own (epochs for mlp/cnn, \
+      variant); a synchronous sh (waiting for whole rungs) is not implemented. hyperband is \
+      Optuna's HyperbandPruner: each trial is assigned to one of ⌊log_η(1/min)⌋+1 brackets \
+      (in proportion to Optuna's bracket budgets), bracket i being that successive-halving rule \
+      with min early-stopping rate i, and is compared only with its bracket. The resource kind defaults to the learner's own (epochs for mlp/cnn, \
       trees for forests), else the data fraction.
       Samplers re-seed on resume (seed mixed with the number of stored trials) so a resumed \
       study does not redraw the configurations it already holds; grid skips held points.
@@ -54,7 +56,7 @@ struct TuneCommand: AsyncParsableCommand {
   @Option(name: .long, help: "The sampler: random, grid, tpe, gp or rf.")
   var sampler: String = "tpe"
 
-  @Option(name: .long, help: "The scheduler: none, sh, asha or hyperband (not yet supported).")
+  @Option(name: .long, help: "The scheduler: none, sh, asha or hyperband.")
   var scheduler: String = "none"
 
   @Option(name: .long, help: "The study's total of finished trials to reach (≥ 1).")
@@ -95,9 +97,6 @@ struct TuneCommand: AsyncParsableCommand {
     // Validate everything before touching storage or data: bad input exits 1 with a message.
     guard let schedulerChoice = SchedulerChoice(rawValue: scheduler) else {
       throw CommandError("unknown scheduler '\(scheduler)'; expected one of none, sh, asha, hyperband")
-    }
-    if schedulerChoice == .hyperband {
-      throw CommandError("--scheduler hyperband is not yet supported; use none, sh or asha")
     }
     guard ["random", "grid", "tpe", "gp", "rf"].contains(sampler) else {
       throw CommandError("unknown sampler '\(sampler)'; expected one of random, grid, tpe, gp, rf")
@@ -143,13 +142,17 @@ struct TuneCommand: AsyncParsableCommand {
       stored = try await store.trials(studyName: studyName)
     }
     let samplerSeed = stored.isEmpty ? seed : mixSeed(seed, UInt64(stored.count))
-    let pruner: any Pruner =
-      schedulerChoice == .none
-      ? NopPruner()
-      : SuccessiveHalvingPruner(
-        // A hair below the first level so floating-point rounding cannot miss a rung.
-        minResource: levels[0] * (1 - 1e-9), reductionFactor: reductionFactor,
-        minEarlyStoppingRate: 0)
+    // A hair below the first level so floating-point rounding cannot miss a rung.
+    let firstRung = levels[0] * (1 - 1e-9)
+    let pruner: any Pruner
+    switch schedulerChoice {
+    case .none: pruner = NopPruner()
+    case .sh, .asha:
+      pruner = SuccessiveHalvingPruner(
+        minResource: firstRung, reductionFactor: reductionFactor, minEarlyStoppingRate: 0)
+    case .hyperband:
+      pruner = try HyperbandPruner(minResource: firstRung, maxResource: 1, reductionFactor: reductionFactor)
+    }
     let theStudy = try await Study(
       name: studyName, space: space, direction: .maximize,
       sampler: makeSampler(seed: samplerSeed), pruner: pruner, storage: store, loadIfExists: true)

@@ -144,6 +144,20 @@ import Testing
     for t in trials where t["state"] as? String == "COMPLETE" { #expect(t["resource"] as? Double == 1) }
   }
 
+  @Test func hyperbandAssignsBracketsAndRecordsIntermediateValues() throws {
+    let (dir, url, _) = try Self.storage()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try metaprobe(
+      ["tune", "wine", "--learner", "random_forest", "--sampler", "random", "--scheduler", "hyperband",
+       "--trials", "10", "--cv", "3", "--seed", "4", "--storage", url, "--json"] + Self.forestRanges)
+    #expect(run.status == 0, "\(run.stderr)")
+    let study = try #require(try run.json() as? [String: Any])
+    let trials = Self.trials(study)
+    #expect(trials.count == 10)
+    #expect(trials.allSatisfy { ($0["intermediate_values"] as? [String: Any])?.isEmpty == false })
+    print("hyperband on wine/random_forest, 10 trials: \(Self.states(study).filter { $0 == "PRUNED" }.count) PRUNED")
+  }
+
   @Test func badInputExitsOneNamingTheProblem() throws {
     let (dir, url, path) = try Self.storage()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -156,9 +170,9 @@ import Testing
     let range = try metaprobe(Self.knn + ["--range", "n_neighbors=0:20000", "--storage", url])
     #expect(range.status == 1)
     #expect(range.stderr.contains("--range 'n_neighbors=0:20000'"))
-    let hyperband = try metaprobe(Self.knn + ["--scheduler", "hyperband", "--storage", url])
-    #expect(hyperband.status == 1)
-    #expect(hyperband.stderr.contains("not yet supported"))
+    let scheduler = try metaprobe(Self.knn + ["--scheduler", "bohb", "--storage", url])
+    #expect(scheduler.status == 1)
+    #expect(scheduler.stderr.contains("unknown scheduler 'bohb'"))
     var bytes = SeededBytes(seed: 7)
     try Data((0..<4096).map { _ in bytes.next() }).write(to: URL(fileURLWithPath: path))
     let corrupt = try metaprobe(Self.knn + ["--trials", "1", "--storage", url])
