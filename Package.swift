@@ -45,7 +45,7 @@ let package = Package(
     .executableTarget(
       name: "metaprobe",
       dependencies: [
-        "Linalg", "Datasets", "Search", "Learners", "Probes", "MetaFeatures",
+        "Linalg", "Datasets", "Search", "Learners", "Probes", "MetaFeatures", "Storage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

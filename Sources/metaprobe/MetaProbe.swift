@@ -5,7 +5,7 @@ import ArgumentParser
 /// Conventions (DESIGN.md): data on stdout, progress and errors on stderr; `--json` for
 /// machine-readable output; exit status 0 on success and 1 on a reported error.
 @main
-struct MetaProbe: ParsableCommand {
+struct MetaProbe: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "metaprobe",
     abstract: "Meta-learning hyperparameter optimisation: learn from past tuning, start near the optimum.",
@@ -13,6 +13,9 @@ struct MetaProbe: ParsableCommand {
       Datasets are given by registry name (see `metaprobe datasets list`) or by path \
       (.csv, .arff, .dat). Set METAPROBE_DATASETS to use another datasets folder.
       """,
-    subcommands: [DatasetsCommand.self, FitCommand.self, FeaturesCommand.self, ProbeCommand.self]
+    subcommands: [
+      DatasetsCommand.self, FitCommand.self, FeaturesCommand.self, ProbeCommand.self, TuneCommand.self,
+      StudiesCommand.self,
+    ]
   )
 }

@@ -105,3 +105,43 @@ extension PrunerTests {
     #expect(stored == expected)
   }
 }
+
+/// ``HyperbandPruner``: Optuna's bracket count and budgets, and comparisons within a bracket.
+@Suite struct HyperbandPrunerTests {
+  @Test func bracketsAndBudgetsMatchOptunaFormulas() throws {
+    // Optuna: n_brackets = floor(log_3(81)) + 1 = 5; budgets ceil(5·3^(4−i)/(5−i)) = 81, 34, 15, 8, 5.
+    let p = try HyperbandPruner(minResource: 1, maxResource: 81, reductionFactor: 3)
+    #expect(p.bracketCount == 5)
+    #expect((0..<5).map(p.budget(ofBracket:)) == [81, 34, 15, 8, 5])
+    let q = try HyperbandPruner(minResource: 1.0 / 9.0, maxResource: 1, reductionFactor: 3)
+    #expect(q.bracketCount == 3)
+    #expect((0..<3).map(q.budget(ofBracket:)) == [9, 5, 3])
+    // Over many trials the brackets are filled in proportion to the budgets.
+    var counts = [0, 0, 0]
+    for n in 0..<17_000 { counts[q.bracket(ofTrial: n)] += 1 }
+    #expect(abs(Double(counts[0]) / 17_000 - 9.0 / 17) < 0.02)
+    #expect(abs(Double(counts[2]) / 17_000 - 3.0 / 17) < 0.02)
+    #expect(throws: SearchError.self) { try HyperbandPruner(minResource: 0, maxResource: 1) }
+  }
+
+  @Test func aTrialIsComparedOnlyWithItsBracket() throws {
+    let p = try HyperbandPruner(minResource: 1, maxResource: 9, reductionFactor: 3)
+    let numbers = Array(0..<200)
+    let zero = numbers.filter { p.bracket(ofTrial: $0) == 0 }
+    let last = numbers.filter { p.bracket(ofTrial: $0) == p.bracketCount - 1 }
+    try #require(zero.count >= 3 && !last.isEmpty)
+    // Two strong bracket-0 trials reached rung 0 (resource 1); a weak third is pruned there.
+    var trials = zero.prefix(2).map { n in
+      Trial(number: n, state: .complete, params: Configuration(), values: [0.9],
+            intermediateValues: [1: 0.9], systemAttributes: ["completed_rung_0": .number(0.9)])
+    }
+    let weak = Trial(number: zero[2], state: .running, params: Configuration(), intermediateValues: [1: 0.1])
+    trials.append(weak)
+    #expect(p.decide(trial: weak, trials: trials, direction: .maximize).shouldPrune)
+    // The same weak value in the last bracket is never pruned below the maximum resource.
+    let other = Trial(number: last[0], state: .running, params: Configuration(), intermediateValues: [1: 0.1, 3: 0.1])
+    let decision = p.decide(trial: other, trials: trials + [other], direction: .maximize)
+    #expect(!decision.shouldPrune)
+    #expect(decision.systemAttributes["hyperband_bracket"] == .number(Double(p.bracketCount - 1)))
+  }
+}
