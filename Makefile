@@ -21,6 +21,9 @@ demo: release
 	$(BIN) datasets describe iris
 	$(BIN) datasets describe keel/crx
 	$(BIN) fit wine --learner random_forest --cv 5 --seed 0
+	$(BIN) features wine
+	$(BIN) tune iris --learner knn --sampler tpe --trials 20 --cv 5 --seed 0 --range n_neighbors=1:50
+	$(BIN) studies list
 
 ## All tests (Swift Testing), against fixtures from the reference tools.
 test: deps
