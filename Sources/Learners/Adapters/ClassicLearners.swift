@@ -8,15 +8,35 @@ extension LearnerCatalog {
   }
 }
 
+/// A fitted model of `Models/` that predicts class indices.
+protocol ClassPredictor: Sendable {
+  func predict(_ x: Matrix<Double>) throws(ModelError) -> [Int]
+}
+
+extension SupportVectorClassifier.Fitted: ClassPredictor {}
+extension LogisticRegression.Fitted: ClassPredictor {}
+extension KNeighborsClassifier.Fitted: ClassPredictor {}
+extension GaussianNaiveBayes.Fitted: ClassPredictor {}
+
 /// A model of `Models/` wrapped as a ``TrainedModel``.
-struct ClassicModel<Fitted: Sendable>: TrainedModel {
+struct ClassicModel<Fitted: ClassPredictor>: TrainedModel {
   let learner: String
   let fitted: Fitted
-  let predictor: @Sendable (Fitted, Matrix<Double>) throws(ModelError) -> [Int]
+
+  /// Fits with `body`, mapping the model's errors to ``LearnerError``.
+  static func fit(
+    learner: String, _ body: () throws(ModelError) -> Fitted
+  ) throws(LearnerError) -> ClassicModel {
+    do {
+      return ClassicModel(learner: learner, fitted: try body())
+    } catch {
+      throw .model(error, learner: learner)
+    }
+  }
 
   func predict(_ x: Matrix<Double>) throws(LearnerError) -> [Int] {
     do {
-      return try predictor(fitted, x)
+      return try fitted.predict(x)
     } catch {
       throw .underlying(learner: learner, message: "\(error)")
     }
@@ -75,12 +95,7 @@ public struct SVMLearner: Learner {
     }
     let model = SupportVectorClassifier(
       kernel: kernel, c: try c.double("C"), tol: try c.double("tol"), shrinking: try c.string("shrinking") == "true")
-    do {
-      let fitted = try model.fit(x, y, classCount: classCount)
-      return ClassicModel(learner: name, fitted: fitted) { (f, x) throws(ModelError) in try f.predict(x) }
-    } catch {
-      throw .model(error, learner: name)
-    }
+    return try ClassicModel.fit(learner: name) { () throws(ModelError) in try model.fit(x, y, classCount: classCount) }
   }
 }
 
@@ -105,12 +120,7 @@ public struct LogisticRegressionLearner: Learner {
   ) throws(LearnerError) -> any TrainedModel {
     let c = ConfigurationReader(config, learner: name)
     let model = LogisticRegression(c: try c.double("C"), maxIter: try c.int("max_iter"), tol: try c.double("tol"))
-    do {
-      let fitted = try model.fit(x, y, classCount: classCount)
-      return ClassicModel(learner: name, fitted: fitted) { (f, x) throws(ModelError) in try f.predict(x) }
-    } catch {
-      throw .model(error, learner: name)
-    }
+    return try ClassicModel.fit(learner: name) { () throws(ModelError) in try model.fit(x, y, classCount: classCount) }
   }
 }
 
@@ -137,12 +147,7 @@ public struct KNeighborsLearner: Learner {
     let model = KNeighborsClassifier(
       nNeighbors: try c.int("n_neighbors"), weights: try c.string("weights") == "distance" ? .distance : .uniform,
       p: try c.int("p"))
-    do {
-      let fitted = try model.fit(x, y, classCount: classCount)
-      return ClassicModel(learner: name, fitted: fitted) { (f, x) throws(ModelError) in try f.predict(x) }
-    } catch {
-      throw .model(error, learner: name)
-    }
+    return try ClassicModel.fit(learner: name) { () throws(ModelError) in try model.fit(x, y, classCount: classCount) }
   }
 }
 
@@ -164,11 +169,6 @@ public struct GaussianNBLearner: Learner {
   ) throws(LearnerError) -> any TrainedModel {
     let c = ConfigurationReader(config, learner: name)
     let model = GaussianNaiveBayes(varSmoothing: try c.double("var_smoothing"))
-    do {
-      let fitted = try model.fit(x, y, classCount: classCount)
-      return ClassicModel(learner: name, fitted: fitted) { (f, x) throws(ModelError) in try f.predict(x) }
-    } catch {
-      throw .model(error, learner: name)
-    }
+    return try ClassicModel.fit(learner: name) { () throws(ModelError) in try model.fit(x, y, classCount: classCount) }
   }
 }
