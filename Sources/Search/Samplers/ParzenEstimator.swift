@@ -24,7 +24,11 @@ struct ParzenSettings: Sendable, Hashable {
 /// `scripts/optuna_parzen_fixture.py`.
 struct ParzenEstimator {
   private enum Component {
-    case numeric(mus: [Double], sigmas: [Double], low: Double, high: Double, parameter: Parameter)
+    /// `logNormalisers[k]` = log σ_k + log(Φ((high−μ_k)/σ_k) − Φ((low−μ_k)/σ_k)): each kernel's
+    /// truncation constant, computed once instead of per evaluated point.
+    case numeric(
+      mus: [Double], sigmas: [Double], low: Double, high: Double, parameter: Parameter,
+      logSigmas: [Double], logMasses: [Double])
     case categorical(logProbabilities: [[Double]])
   }
 
@@ -108,8 +112,13 @@ struct ParzenEstimator {
     sigmas = sigmas.map { Swift.min(Swift.max($0, minSigma), maxSigma) }
     // A domain of one point gets unit kernels; every density there is the same.
     let safe = width > 0 ? sigmas + [width] : [Double](repeating: 1, count: n + 1)
+    let allMus = mus + [0.5 * (low + high)]
+    let logMasses = zip(allMus, safe).map { mu, sigma in
+      TruncatedNormal.logMass((low - mu) / sigma, (high - mu) / sigma)
+    }
     return .numeric(
-      mus: mus + [0.5 * (low + high)], sigmas: safe, low: low, high: high, parameter: p)
+      mus: allMus, sigmas: safe, low: low, high: high, parameter: p,
+      logSigmas: safe.map { Foundation.log($0) }, logMasses: logMasses)
   }
 
   /// The kernels' domain in the internal space: [low, high], widened by step/2 for grids, logged for log scales.
@@ -145,7 +154,7 @@ struct ParzenEstimator {
             if v < acc { return Double(i) }
           }
           return Double(row.count - 1)
-        case .numeric(let mus, let sigmas, let low, let high, let p):
+        case .numeric(let mus, let sigmas, let low, let high, let p, _, _):
           let x = TruncatedNormal.sample(
             mu: mus[k], sigma: sigmas[k], low: low, high: high, using: &generator)
           return Self.rawValue(internal: x, p)
@@ -179,7 +188,7 @@ struct ParzenEstimator {
       case .categorical(let rows):
         let i = Int(row[j])
         for k in terms.indices { terms[k] += rows[Swift.min(k, rows.count - 1)][i] }
-      case .numeric(let mus, let sigmas, let low, let high, let p):
+      case .numeric(let mus, let sigmas, let low, let high, let p, let logSigmas, let logMasses):
         guard high > low else { continue }
         let step: Double?
         var log = false
@@ -189,15 +198,21 @@ struct ParzenEstimator {
         case .categorical: (step, log) = (nil, false)
         }
         let v = row[j]
-        for k in terms.indices {
-          if let step {
-            let a = log ? Foundation.log(v - step / 2) : v - step / 2
-            let b = log ? Foundation.log(v + step / 2) : v + step / 2
-            terms[k] += TruncatedNormal.logIntervalMass(
-              a, b, mu: mus[k], sigma: sigmas[k], low: low, high: high)
-          } else {
-            terms[k] += TruncatedNormal.logPDF(
-              log ? Foundation.log(v) : v, mu: mus[k], sigma: sigmas[k], low: low, high: high)
+        if let step {
+          // The mass of the grid cell [v − step/2, v + step/2] (in the internal space), clipped.
+          let a = Swift.max(log ? Foundation.log(v - step / 2) : v - step / 2, low)
+          let b = Swift.min(log ? Foundation.log(v + step / 2) : v + step / 2, high)
+          for k in terms.indices {
+            terms[k] += b > a
+              ? TruncatedNormal.logMass((a - mus[k]) / sigmas[k], (b - mus[k]) / sigmas[k]) - logMasses[k]
+              : -.infinity
+          }
+        } else {
+          let x = log ? Foundation.log(v) : v
+          let inside = x >= low && x <= high
+          for k in terms.indices {
+            terms[k] += inside
+              ? TruncatedNormal.logPhi((x - mus[k]) / sigmas[k]) - logSigmas[k] - logMasses[k] : -.infinity
           }
         }
       }
