@@ -86,13 +86,22 @@ public actor Study {
   ///
   /// - Throws: `unknownTrial`.
   public func trial(_ number: Int) throws(SearchError) -> Trial {
-    guard let t = cache.first(where: { $0.number == number }) else { throw .unknownTrial(number) }
-    return t
+    guard let i = index(of: number) else { throw .unknownTrial(number) }
+    return cache[i]
+  }
+
+  /// The position of trial `number` in the cache. Numbers are usually 0, 1, 2, … so the trial sits
+  /// at its own number; otherwise (a store that numbers differently) search.
+  private func index(of number: Int) -> Int? {
+    if number >= 0, number < cache.count, cache[number].number == number { return number }
+    return cache.firstIndex { $0.number == number }
   }
 
   func store(_ t: Trial) {
-    if let i = cache.firstIndex(where: { $0.number == t.number }) {
+    if let i = index(of: t.number) {
       cache[i] = t
+    } else if cache.last.map({ $0.number < t.number }) ?? true {
+      cache.append(t)
     } else {
       cache.append(t)
       cache.sort { $0.number < $1.number }
@@ -104,7 +113,10 @@ public actor Study {
   /// - Returns: the RUNNING trial; evaluate `trial.params` and ``tell(_:value:)`` the result.
   /// - Throws: the sampler's errors (e.g. `gridExhausted`) and storage errors.
   public func ask() async throws(SearchError) -> Trial {
-    if let w = cache.first(where: { $0.state == .waiting && !claimed.contains($0.number) }) {
+    // Index the cache rather than iterate it: iterating copies every Trial (retains per field),
+    // which made each ask O(n) in copies.
+    if let wi = cache.indices.first(where: { cache[$0].state == .waiting && !claimed.contains(cache[$0].number) }) {
+      let w = cache[wi]
       claimed.insert(w.number)
       defer { claimed.remove(w.number) }
       let now = Date()
