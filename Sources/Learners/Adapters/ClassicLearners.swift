@@ -59,7 +59,7 @@ public struct SVMLearner: Learner {
   public let name = "svm"
   public let needsStandardization = true
   public let iterationKind: Resource.Kind? = nil
-  public let searchSpace = NetworkSpace.make([
+  public let searchSpace = SearchSpace.builtIn([
     .float("C", 1e-6, 1e6, log: true, default: 1),
     .categorical("kernel", ["rbf", "linear", "poly", "sigmoid"], default: "rbf"),
     .categorical("gamma", ["scale", "auto", "value"], default: "scale", when: Condition("kernel", isAnyOf: ["rbf", "poly", "sigmoid"])),
@@ -105,7 +105,7 @@ public struct LogisticRegressionLearner: Learner {
   public let name = "logistic_regression"
   public let needsStandardization = true
   public let iterationKind: Resource.Kind? = nil
-  public let searchSpace = NetworkSpace.make([
+  public let searchSpace = SearchSpace.builtIn([
     .float("C", 1e-6, 1e6, log: true, default: 1),
     .int("max_iter", 1, 100_000, log: true, default: 100),
     .float("tol", 1e-12, 1, log: true, default: 1e-4),
@@ -130,7 +130,7 @@ public struct KNeighborsLearner: Learner {
   public let name = "knn"
   public let needsStandardization = true
   public let iterationKind: Resource.Kind? = nil
-  public let searchSpace = NetworkSpace.make([
+  public let searchSpace = SearchSpace.builtIn([
     .int("n_neighbors", 1, 10_000, log: true, default: 5),
     .categorical("weights", ["uniform", "distance"], default: "uniform"),
     .int("p", 1, 2, default: 2),
@@ -156,7 +156,7 @@ public struct GaussianNBLearner: Learner {
   public let name = "gaussian_nb"
   public let needsStandardization = false
   public let iterationKind: Resource.Kind? = nil
-  public let searchSpace = NetworkSpace.make([
+  public let searchSpace = SearchSpace.builtIn([
     .float("var_smoothing", 1e-15, 1, log: true, default: 1e-9)
   ])
 

@@ -52,7 +52,7 @@ public struct DecisionTreeLearner: Learner {
   public let name = "decision_tree"
   public let needsStandardization = false
   public let iterationKind: Resource.Kind? = nil
-  public let searchSpace = NetworkSpace.make(TreeSpace.tree(maxFeatures: "all"))
+  public let searchSpace = SearchSpace.builtIn(TreeSpace.tree(maxFeatures: "all"))
 
   /// The learner with its default space.
   public init() {}
@@ -91,7 +91,7 @@ public struct ForestLearner: Learner {
   /// The learner of the given kind with its default space.
   public init(_ kind: Kind) {
     self.kind = kind
-    searchSpace = NetworkSpace.make(
+    searchSpace = SearchSpace.builtIn(
       [.int("n_estimators", 1, 10_000, log: true, default: 100)] + TreeSpace.tree(maxFeatures: "sqrt")
         + [.categorical("bootstrap", ["true", "false"], default: kind == .randomForest ? "true" : "false")])
   }

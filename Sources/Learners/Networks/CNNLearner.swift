@@ -13,7 +13,7 @@ public struct CNNLearner: Learner {
   public let name = "cnn"
   public let needsStandardization = true
   public let iterationKind: Resource.Kind? = .epochs
-  public let searchSpace = NetworkSpace.make(
+  public let searchSpace = SearchSpace.builtIn(
     [
       .int("num_filters", 1, 256, log: true, default: 16),
       .int("kernel_size", 1, 7, default: 3),

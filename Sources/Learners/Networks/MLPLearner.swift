@@ -14,7 +14,7 @@ public struct MLPLearner: Learner {
   public let name = "mlp"
   public let needsStandardization = true
   public let iterationKind: Resource.Kind? = .epochs
-  public let searchSpace = NetworkSpace.make(
+  public let searchSpace = SearchSpace.builtIn(
     [
       .int("n_layers", 1, 8, default: 1),
       .int("width", 1, 4096, log: true, default: 100),

@@ -22,13 +22,4 @@ enum NetworkSpace {
       .int("n_iter_no_change", 1, 10_000, log: true, default: 10),
     ]
   }
-
-  /// Builds a space from parameters the learner's author wrote; they are static and valid.
-  static func make(_ parameters: [Parameter]) -> SearchSpace {
-    do {
-      return try SearchSpace(parameters)
-    } catch {
-      preconditionFailure("built-in search space is invalid: \(error)")
-    }
-  }
 }
