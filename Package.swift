@@ -14,6 +14,8 @@ let package = Package(
     .library(name: "Storage", targets: ["Storage"]),
     .library(name: "Probes", targets: ["Probes"]),
     .library(name: "MetaFeatures", targets: ["MetaFeatures"]),
+    .library(name: "MetaLearning", targets: ["MetaLearning"]),
+    .library(name: "Experiments", targets: ["Experiments"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -42,11 +44,23 @@ let package = Package(
     ),
     .target(name: "Probes", dependencies: ["Linalg", "NeuralNet", "Learners", "Datasets", "Search"]),
     .target(name: "MetaFeatures", dependencies: ["Linalg", "Datasets"]),
+    .target(
+      name: "MetaLearning",
+      dependencies: [
+        "Linalg", "Datasets", "NeuralNet", "Forest", "Search", "Learners", "Storage", "Probes", "MetaFeatures",
+      ]
+    ),
+    .target(
+      name: "Experiments",
+      dependencies: [
+        "Linalg", "Datasets", "Search", "Learners", "Storage", "Probes", "MetaFeatures", "MetaLearning",
+      ]
+    ),
     .executableTarget(
       name: "metaprobe",
       dependencies: [
-        "Linalg", "Datasets", "Search", "Learners", "Probes", "MetaFeatures", "Storage",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Linalg", "Datasets", "Search", "Learners", "Probes", "MetaFeatures", "Storage", "MetaLearning",
+        "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
@@ -94,6 +108,14 @@ let package = Package(
       name: "MetaFeaturesTests",
       dependencies: ["MetaFeatures", "Datasets", "Linalg"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "MetaLearningTests",
+      dependencies: ["MetaLearning", "Storage", "Search", "Linalg"]
+    ),
+    .testTarget(
+      name: "ExperimentsTests",
+      dependencies: ["Experiments", "Search", "Linalg"]
     ),
     .testTarget(
       name: "MetaProbeCLITests",
