@@ -1,0 +1,384 @@
+import Foundation
+import Linalg
+import Search
+
+extension MetaSuccessiveHalving {
+  /// Runs the optimisation.
+  ///
+  /// Round 0 evaluates `numInitialConfigs` configurations at the smallest level: the prior
+  /// meta-model's best predictions when there is a prior, random ones otherwise. Each later round
+  /// trains a meta-model on the prior rows plus this task's observations, takes the best-scoring
+  /// candidates (`mean + exploration · sd` at the largest level) and variations of the incumbents,
+  /// and halves them across the levels (the top ⌊n/η⌋ by observed value move up; ties keep the
+  /// earlier configuration). An evaluation that throws or returns a non-finite value is recorded
+  /// as a failure with its reason and the run goes on.
+  ///
+  /// - Parameters:
+  ///   - seed: seeds every random choice; the same seed and evaluator give the same trace.
+  ///   - budget: a cap on the summed resource levels (full-evaluation equivalents); with it, rounds
+  ///     continue past `numIterations` until the budget or the candidates run out.
+  ///   - evaluate: trains and scores one configuration at a resource level.
+  ///   - progress: called after every evaluation.
+  /// - Throws: what the trainer throws (``MetaLearningError``).
+  public func run(
+    seed: UInt64, budget: Double? = nil,
+    evaluate: (Configuration, Double) throws -> Evaluation,
+    progress: ((Progress) -> Void)? = nil
+  ) throws(MetaLearningError) -> Result {
+    var state = RunState(run: self, seed: seed, budget: budget)
+    try state.explore(evaluate: evaluate, progress: progress)
+    var round = 1
+    while state.canContinue(round: round) {
+      let entering = try state.chooseRound(round)
+      if entering.isEmpty { break }
+      state.halve(entering, round: round, evaluate: evaluate, progress: progress)
+      round += 1
+    }
+    return state.result()
+  }
+}
+
+/// The mutable bookkeeping of one run.
+private struct RunState {
+  let run: MetaSuccessiveHalving
+  let levels: [Double]
+  let budget: Double?
+  let clock = ContinuousClock.now
+  var generator: SeededGenerator
+  var trace: [MetaSuccessiveHalving.TraceEntry] = []
+  var fitQuality: [Double] = []
+  var spent = 0.0
+  var evaluated: Set<Configuration> = []
+  var probesByConfig: [Configuration: [String: Double]] = [:]
+  var probeNames: [String] = []
+  var model: (any MetaModel)?
+  var lastFit = Double.nan
+  var exhausted = false
+  /// The finite candidate set with its encodings, when there is one.
+  let finite: [(config: Configuration, encoded: [Double])]
+
+  init(run: MetaSuccessiveHalving, seed: UInt64, budget: Double?) {
+    self.run = run
+    levels = run.levels
+    self.budget = budget
+    generator = SeededGenerator(seed: seed)
+    if case .finite(let set) = run.candidates {
+      finite = set.map { ($0, run.space.encode($0)) }
+    } else {
+      finite = []
+    }
+  }
+
+  var sign: Double { run.direction == .maximize ? 1 : -1 }
+
+  func canContinue(round: Int) -> Bool {
+    if exhausted { return false }
+    if let budget { return spent + levels[0] <= budget + 1e-9 }
+    return round <= run.settings.numIterations
+  }
+
+  // MARK: Round 0
+
+  mutating func explore(
+    evaluate: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation,
+    progress: ((MetaSuccessiveHalving.Progress) -> Void)?
+  ) throws(MetaLearningError) {
+    let n = run.settings.numInitialConfigs
+    var initial: [Configuration]
+    if run.prior != nil {
+      try train()
+      initial = rankedCandidates(excluding: []).prefix(n).map(\.config)
+    } else if !finite.isEmpty {
+      initial = generator.sample(Swift.min(n, finite.count), from: finite.count).map { finite[$0].config }
+    } else {
+      initial = (0..<n).map { _ in run.space.sample(using: &generator) }
+    }
+    initial = unique(initial)
+    for config in initial {
+      guard step(config, level: 0, round: 0, evaluate: evaluate, progress: progress) != nil || !exhausted else { break }
+    }
+  }
+
+  // MARK: Rounds
+
+  mutating func chooseRound(_ round: Int) throws(MetaLearningError) -> [Configuration] {
+    try train()
+    let n = run.settings.numInitialConfigs
+    let ranked = rankedCandidates(excluding: evaluated)
+    var chosen: [Configuration] = []
+    var taken = evaluated
+    let top = (n + 1) / 2
+    for c in ranked where chosen.count < top && !taken.contains(c.config) {
+      chosen.append(c.config)
+      taken.insert(c.config)
+    }
+    let spread = Statistics.standardDeviation(ranked.map(\.score), ddof: 0)
+    let incumbents = incumbentList()
+    var i = 0
+    while chosen.count < n, !incumbents.isEmpty, i < 4 * n {
+      if let v = variation(of: incumbents[i % incumbents.count], spread: spread, taken: taken) {
+        chosen.append(v)
+        taken.insert(v)
+      }
+      i += 1
+    }
+    for c in ranked where chosen.count < n && !taken.contains(c.config) {
+      chosen.append(c.config)
+      taken.insert(c.config)
+    }
+    return chosen
+  }
+
+  mutating func halve(
+    _ entering: [Configuration], round: Int,
+    evaluate: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation,
+    progress: ((MetaSuccessiveHalving.Progress) -> Void)?
+  ) {
+    var current = entering
+    for level in levels.indices {
+      var scored: [(config: Configuration, value: Double, order: Int)] = []
+      for (order, config) in current.enumerated() {
+        if let v = step(config, level: level, round: round, evaluate: evaluate, progress: progress) {
+          scored.append((config, v * sign, order))
+        }
+        if exhausted { return }
+      }
+      guard level + 1 < levels.count else { return }
+      let keep = Swift.max(1, current.count / run.settings.reductionFactor)
+      scored.sort { $0.value != $1.value ? $0.value > $1.value : $0.order < $1.order }
+      current = scored.prefix(keep).map(\.config)
+      if current.isEmpty { return }
+    }
+  }
+
+  // MARK: One evaluation
+
+  /// Evaluates `config` at `levels[level]`; returns the value in the objective's direction, or
+  /// `nil` for a failure or when the budget does not allow it (then `exhausted` is set).
+  mutating func step(
+    _ config: Configuration, level: Int, round: Int,
+    evaluate: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation,
+    progress: ((MetaSuccessiveHalving.Progress) -> Void)?
+  ) -> Double? {
+    let r = levels[level]
+    if let budget, spent + r > budget + 1e-9 {
+      exhausted = true
+      return nil
+    }
+    let predicted = model.flatMap { m in
+      try? m.predict(Matrix(rows: 1, columns: width, storage: row(config, resource: r))).first.map { $0.mean * sign }
+    }
+    spent += r
+    evaluated.insert(config)
+    var value: Double?
+    var failure: String?
+    do {
+      let e = try evaluate(config, r)
+      if e.value.isFinite {
+        value = e.value
+        if level == 0, run.settings.measureFlatness, !e.probes.isEmpty {
+          probesByConfig[config] = e.probes
+          if model == nil || probeNames.isEmpty { probeNames = Array(Set(probeNames).union(e.probes.keys)).sorted() }
+        }
+      } else {
+        failure = "value is \(e.value)"
+      }
+    } catch {
+      failure = "\(error)"
+    }
+    let elapsed = (ContinuousClock.now - clock) / .seconds(1)
+    trace.append(
+      .init(
+        iteration: round, configuration: config, resource: r, value: value, failure: failure,
+        cumulativeResource: spent, elapsed: elapsed, predicted: predicted))
+    progress?(
+      .init(
+        iteration: round, configurations: evaluated.count, resource: r, elapsed: elapsed, fitQuality: lastFit,
+        best: incumbent()?.value))
+    return value
+  }
+
+  // MARK: Meta-model
+
+  var width: Int { run.taskFeatures.count + run.space.encodedDimension + 1 + probeNames.count }
+
+  func row(_ config: Configuration, resource: Double, encoded: [Double]? = nil) -> [Double] {
+    let probes = probesByConfig[config]
+    return run.taskFeatures + (encoded ?? run.space.encode(config)) + [resource]
+      + probeNames.map { probes?[$0] ?? .nan }
+  }
+
+  mutating func train() throws(MetaLearningError) {
+    let own = trace.filter { $0.value != nil }
+    var names = (run.prior?.featureNames ?? []) + probeNames
+    if run.prior == nil {
+      names = (0..<run.taskFeatures.count).map { "task_\($0)" } + run.space.encodedNames + ["resource"] + probeNames
+    }
+    var storage: [Double] = []
+    var y: [Double] = []
+    var tasks: [String] = []
+    if let prior = run.prior {
+      for i in 0..<prior.x.rows {
+        storage += Array(prior.x.row(i)) + Array(repeating: .nan, count: probeNames.count)
+      }
+      y = prior.y
+      tasks = prior.tasks
+    }
+    for e in own {
+      storage += row(e.configuration, resource: e.resource)
+      y.append((e.value ?? 0) * sign)
+      tasks.append("__target__")
+    }
+    guard y.count >= 2 else { return }
+    let data = try MetaDataset(
+      featureNames: names, x: Matrix(rows: y.count, columns: width, storage: storage), y: y, tasks: tasks)
+    let m = try run.trainer(data, generator.next())
+    model = m
+    if own.count >= 3 {
+      let x = Matrix(rows: own.count, columns: width, storage: own.flatMap { row($0.configuration, resource: $0.resource) })
+      let predicted = try m.predict(x).map(\.mean)
+      lastFit = spearman(predicted, own.map { ($0.value ?? 0) * sign })
+    } else {
+      lastFit = .nan
+    }
+    fitQuality.append(lastFit)
+  }
+
+  /// Candidates scored `mean + exploration · sd` (oriented) at the largest level, best first.
+  mutating func rankedCandidates(excluding: Set<Configuration>) -> [(config: Configuration, score: Double, sd: Double)] {
+    var pool: [(config: Configuration, encoded: [Double])]
+    if finite.isEmpty {
+      pool = (0..<run.settings.candidateCount).map { _ in
+        let c = run.space.sample(using: &generator)
+        return (c, run.space.encode(c))
+      }
+    } else {
+      pool = finite.filter { !excluding.contains($0.config) }
+    }
+    pool.removeAll { excluding.contains($0.config) }
+    guard !pool.isEmpty else { return [] }
+    guard let model else {
+      return pool.map { ($0.config, 0, 0) }
+    }
+    let top = levels[levels.count - 1]
+    let x = Matrix(rows: pool.count, columns: width, storage: pool.flatMap { row($0.config, resource: top, encoded: $0.encoded) })
+    guard let predictions = try? model.predict(x) else { return pool.map { ($0.config, 0, 0) } }
+    let k = run.settings.exploration
+    var scored = zip(pool, predictions).enumerated().map { i, p in
+      (config: p.0.config, score: p.1.mean + k * p.1.sd, sd: p.1.sd, order: i)
+    }
+    scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+    return scored.map { ($0.config, $0.score, $0.sd) }
+  }
+
+  /// The best predicted of 16 Gaussian variations of `base` in the unit-encoded space, with a
+  /// scale that grows with the model's uncertainty at `base` relative to the candidates' spread.
+  mutating func variation(of base: Configuration, spread: Double, taken: Set<Configuration>) -> Configuration? {
+    let top = levels[levels.count - 1]
+    let encoded = run.space.encode(base)
+    var sdHere = 0.0
+    if let model, let p = try? model.predict(Matrix(rows: 1, columns: width, storage: row(base, resource: top))).first {
+      sdHere = p.sd
+    }
+    let ratio = spread > 0 ? sdHere / spread : 0
+    let sigma = Swift.min(Swift.max(run.settings.variationScale * (1 + ratio), 0.01), 0.3)
+    var options: [Configuration] = []
+    for _ in 0..<16 {
+      let v = encoded.map { $0 == SearchSpace.inactiveFill ? $0 : Swift.min(Swift.max($0 + sigma * generator.normal(), 0), 1) }
+      if let c = nearest(to: v, taken: taken), !options.contains(c) { options.append(c) }
+    }
+    guard !options.isEmpty else { return nil }
+    guard let model else { return options[0] }
+    let x = Matrix(rows: options.count, columns: width, storage: options.flatMap { row($0, resource: top) })
+    guard let p = try? model.predict(x) else { return options[0] }
+    var best = 0
+    for i in 1..<options.count where p[i].mean > p[best].mean { best = i }
+    return options[best]
+  }
+
+  func nearest(to v: [Double], taken: Set<Configuration>) -> Configuration? {
+    if finite.isEmpty {
+      guard let c = try? run.space.decode(v), !taken.contains(c) else { return nil }
+      return c
+    }
+    var best: (Configuration, Double)?
+    for f in finite where !taken.contains(f.config) {
+      var d = 0.0
+      for j in v.indices { d += (v[j] - f.encoded[j]) * (v[j] - f.encoded[j]) }
+      if best == nil || d < best!.1 { best = (f.config, d) }
+    }
+    return best?.0
+  }
+
+  // MARK: Incumbent and result
+
+  /// The best observed value at the highest level reached so far, in the objective's direction.
+  func incumbent() -> (config: Configuration, value: Double, resource: Double)? {
+    var best: (config: Configuration, value: Double, resource: Double)?
+    for e in trace {
+      guard let v = e.value else { continue }
+      if let b = best {
+        if e.resource > b.resource || (e.resource == b.resource && v * sign > b.value * sign) {
+          best = (e.configuration, v, e.resource)
+        }
+      } else {
+        best = (e.configuration, v, e.resource)
+      }
+    }
+    return best
+  }
+
+  /// Configurations ordered by their best observed oriented value at their highest level.
+  func incumbentList() -> [Configuration] {
+    var bestAt: [Configuration: (resource: Double, value: Double, order: Int)] = [:]
+    for (i, e) in trace.enumerated() {
+      guard let v = e.value else { continue }
+      let o = v * sign
+      if let b = bestAt[e.configuration], b.resource > e.resource || (b.resource == e.resource && b.value >= o) { continue }
+      bestAt[e.configuration] = (e.resource, o, bestAt[e.configuration]?.order ?? i)
+    }
+    return bestAt.sorted {
+      ($0.value.resource, $0.value.value, -$0.value.order) > ($1.value.resource, $1.value.value, -$1.value.order)
+    }.prefix(3).map(\.key)
+  }
+
+  func result() -> MetaSuccessiveHalving.Result {
+    let inc = incumbent()
+    return .init(best: inc?.config, bestValue: inc?.value, bestResource: inc?.resource, trace: trace, fitQuality: fitQuality)
+  }
+
+  func unique(_ configs: [Configuration]) -> [Configuration] {
+    var seen: Set<Configuration> = []
+    return configs.filter { seen.insert($0).inserted }
+  }
+}
+
+/// Spearman's rank correlation with average ranks for ties; NaN when either side is constant.
+func spearman(_ a: [Double], _ b: [Double]) -> Double {
+  func ranks(_ x: [Double]) -> [Double] {
+    let order = x.indices.sorted { x[$0] < x[$1] }
+    var r = [Double](repeating: 0, count: x.count)
+    var i = 0
+    while i < order.count {
+      var j = i
+      while j + 1 < order.count, x[order[j + 1]] == x[order[i]] { j += 1 }
+      for k in i...j { r[order[k]] = Double(i + j) / 2 + 1 }
+      i = j + 1
+    }
+    return r
+  }
+  guard a.count == b.count, a.count >= 2 else { return .nan }
+  let ra = ranks(a)
+  let rb = ranks(b)
+  let ma = Statistics.mean(ra)
+  let mb = Statistics.mean(rb)
+  var num = 0.0
+  var da = 0.0
+  var db = 0.0
+  for i in ra.indices {
+    num += (ra[i] - ma) * (rb[i] - mb)
+    da += (ra[i] - ma) * (ra[i] - ma)
+    db += (rb[i] - mb) * (rb[i] - mb)
+  }
+  return da > 0 && db > 0 ? num / (da * db).squareRoot() : .nan
+}

@@ -1,0 +1,112 @@
+import Linalg
+import Search
+@testable import MetaLearning
+import Testing
+
+/// A meta-model that knows the objective: it predicts f at the encoded configuration (columns after
+/// the task features), so the tests check the control flow of meta-SH, not a model's quality.
+private struct OracleModel: MetaModel {
+  let taskWidth: Int
+  let f: @Sendable ([Double]) -> Double
+  func predict(_ rows: Matrix<Double>) throws(MetaLearningError) -> [ScorePrediction] {
+    (0..<rows.rows).map { i in
+      let r = rows.row(i)
+      return ScorePrediction(mean: f(Array(r[taskWidth..<(taskWidth + 2)])), sd: 0.01)
+    }
+  }
+}
+
+private let space = try! SearchSpace([Parameter.float("x", 0, 1), Parameter.float("y", 0, 1)])
+
+/// Larger is better; optimum at (0.3, 0.7); the resource scales the value so lower levels rank the same.
+@Sendable private func objective(_ u: [Double]) -> Double {
+  -((u[0] - 0.3) * (u[0] - 0.3) + (u[1] - 0.7) * (u[1] - 0.7))
+}
+
+private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settings = .init(), candidates: MetaSuccessiveHalving.Candidates = .space) throws -> MetaSuccessiveHalving {
+  try MetaSuccessiveHalving(
+    settings: settings, space: space, direction: .maximize, taskFeatures: [1], prior: prior, candidates: candidates,
+    trainer: { _, _ in OracleModel(taskWidth: 1, f: objective) })
+}
+
+@Test func metaSHLevelsFollowHyperbandCountdown() {
+  #expect(MetaSuccessiveHalving.levels(min: 0.1, max: 0.5, reductionFactor: 2) == [0.125, 0.25, 0.5])
+  #expect(MetaSuccessiveHalving.levels(min: 1, max: 1, reductionFactor: 2) == [1])
+  #expect(MetaSuccessiveHalving.levels(min: 1.0 / 27, max: 1, reductionFactor: 3).count == 4)
+}
+
+@Test func metaSHRungSizesAndSpendMatchHandCount() throws {
+  let run = try makeRun(prior: nil)
+  let result = try run.run(seed: 7) { config, r in
+    .init(value: objective(space.encode(config)) * r)
+  }
+  // Round 0: 6 at 0.125. Rounds 1-3: 6 at 0.125, 3 at 0.25, 1 at 0.5.
+  #expect(result.trace.count == 6 + 3 * 10)
+  let spent = try #require(result.trace.last).cumulativeResource
+  #expect(abs(spent - 6.75) < 1e-12)
+  for round in 1...3 {
+    let entries = result.trace.filter { $0.iteration == round }
+    #expect(entries.filter { $0.resource == 0.125 }.count == 6)
+    #expect(entries.filter { $0.resource == 0.25 }.count == 3)
+    #expect(entries.filter { $0.resource == 0.5 }.count == 1)
+    // The three promoted are the best three of the six at 0.125.
+    let low = entries.filter { $0.resource == 0.125 }.sorted { $0.value! > $1.value! }
+    let promoted = Set(entries.filter { $0.resource == 0.25 }.map(\.configuration))
+    #expect(promoted == Set(low.prefix(3).map(\.configuration)))
+  }
+  #expect(result.bestResource == 0.5)
+  #expect(result.fitQuality.count == 3)
+}
+
+@Test func metaSHWithOracleFindsOptimumAndIsSeeded() throws {
+  let run = try makeRun(prior: nil)
+  let eval: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation = { c, r in
+    .init(value: objective(space.encode(c)) * r)
+  }
+  let a = try run.run(seed: 3, evaluate: eval)
+  let b = try run.run(seed: 3, evaluate: eval)
+  #expect(a.trace.map(\.configuration) == b.trace.map(\.configuration))
+  let best = space.encode(try #require(a.best))
+  // Random search with 36 draws is typically ~0.05 away; the oracle-led rounds get far closer.
+  #expect(abs(best[0] - 0.3) < 0.03 && abs(best[1] - 0.7) < 0.03)
+}
+
+@Test func metaSHRecordsFailuresAndRespectsBudget() throws {
+  var settings = MetaSuccessiveHalving.Settings()
+  settings.minResource = 1
+  settings.maxResource = 1
+  let grid = space.grid(pointsPerNumeric: 11)
+  let run = try makeRun(prior: nil, settings: settings, candidates: .finite(grid))
+  struct Boom: Error {}
+  var calls = 0
+  let result = try run.run(seed: 1, budget: 10) { c, _ in
+    calls += 1
+    if calls == 2 { throw Boom() }
+    if calls == 3 { return MetaSuccessiveHalving.Evaluation(value: .nan) }
+    return MetaSuccessiveHalving.Evaluation(value: objective(space.encode(c)))
+  }
+  #expect(result.trace.count == 10)
+  #expect(result.trace[1].failure != nil && result.trace[1].value == nil)
+  #expect(result.trace[2].failure == "value is nan")
+  let distinct = Set(result.trace.map { $0.configuration })
+  #expect(distinct.count == 10)
+  #expect(result.trace.allSatisfy { grid.contains($0.configuration) })
+  #expect(result.trace.last?.cumulativeResource == 10)
+  // On the grid the optimum (0.3, 0.7) is a member; the oracle-led rounds reach it.
+  #expect(result.bestValue == 0)
+}
+
+@Test func metaSHRejectsBadSettingsAndPriorWidth() throws {
+  var s = MetaSuccessiveHalving.Settings()
+  s.reductionFactor = 1
+  #expect(throws: MetaLearningError.self) { _ = try makeRun(prior: nil, settings: s) }
+  let prior = try MetaDataset(featureNames: ["a", "b"], x: Matrix([[1, 2]]), y: [1], tasks: ["t"])
+  #expect(throws: MetaLearningError.self) { _ = try makeRun(prior: prior) }
+}
+
+@Test func spearmanMatchesHandComputedValues() {
+  #expect(spearman([1, 2, 3, 4], [10, 20, 30, 40]) == 1)
+  #expect(spearman([1, 2, 3, 4], [4, 3, 2, 1]) == -1)
+  // Ties: ranks (1.5, 1.5, 3) and (1, 2, 3): r = 0.866025...
+  #expect(abs(spearman([1, 1, 2], [1, 2, 3]) - 0.8660254037844386) < 1e-12)
+}
