@@ -22,16 +22,16 @@ extension MetaSuccessiveHalving {
   /// - Throws: what the trainer throws (``MetaLearningError``).
   public func run(
     seed: UInt64, budget: Double? = nil,
-    evaluate: (Configuration, Double) throws -> Evaluation,
+    evaluate: (Configuration, Double) async throws -> Evaluation,
     progress: ((Progress) -> Void)? = nil
-  ) throws(MetaLearningError) -> Result {
+  ) async throws(MetaLearningError) -> Result {
     var state = RunState(run: self, seed: seed, budget: budget)
-    try state.explore(evaluate: evaluate, progress: progress)
+    try await state.explore(evaluate: evaluate, progress: progress)
     var round = 1
     while state.canContinue(round: round) {
       let entering = try state.chooseRound(round)
       if entering.isEmpty { break }
-      state.halve(entering, round: round, evaluate: evaluate, progress: progress)
+      await state.halve(entering, round: round, evaluate: evaluate, progress: progress)
       round += 1
     }
     return state.result()
@@ -80,9 +80,9 @@ private struct RunState {
   // MARK: Round 0
 
   mutating func explore(
-    evaluate: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation,
+    evaluate: (Configuration, Double) async throws -> MetaSuccessiveHalving.Evaluation,
     progress: ((MetaSuccessiveHalving.Progress) -> Void)?
-  ) throws(MetaLearningError) {
+  ) async throws(MetaLearningError) {
     let n = run.settings.numInitialConfigs
     var initial: [Configuration]
     if run.prior != nil {
@@ -95,7 +95,8 @@ private struct RunState {
     }
     initial = unique(initial)
     for config in initial {
-      guard step(config, level: 0, round: 0, evaluate: evaluate, progress: progress) != nil || !exhausted else { break }
+      let value = await step(config, level: 0, round: 0, evaluate: evaluate, progress: progress)
+      if value == nil && exhausted { break }
     }
   }
 
@@ -131,14 +132,14 @@ private struct RunState {
 
   mutating func halve(
     _ entering: [Configuration], round: Int,
-    evaluate: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation,
+    evaluate: (Configuration, Double) async throws -> MetaSuccessiveHalving.Evaluation,
     progress: ((MetaSuccessiveHalving.Progress) -> Void)?
-  ) {
+  ) async {
     var current = entering
     for level in levels.indices {
       var scored: [(config: Configuration, value: Double, order: Int)] = []
       for (order, config) in current.enumerated() {
-        if let v = step(config, level: level, round: round, evaluate: evaluate, progress: progress) {
+        if let v = await step(config, level: level, round: round, evaluate: evaluate, progress: progress) {
           scored.append((config, v * sign, order))
         }
         if exhausted { return }
@@ -157,9 +158,9 @@ private struct RunState {
   /// `nil` for a failure or when the budget does not allow it (then `exhausted` is set).
   mutating func step(
     _ config: Configuration, level: Int, round: Int,
-    evaluate: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation,
+    evaluate: (Configuration, Double) async throws -> MetaSuccessiveHalving.Evaluation,
     progress: ((MetaSuccessiveHalving.Progress) -> Void)?
-  ) -> Double? {
+  ) async -> Double? {
     let r = levels[level]
     if let budget, spent + r > budget + 1e-9 {
       exhausted = true
@@ -173,7 +174,7 @@ private struct RunState {
     var value: Double?
     var failure: String?
     do {
-      let e = try evaluate(config, r)
+      let e = try await evaluate(config, r)
       if e.value.isFinite {
         value = e.value
         if level == 0, run.settings.measureFlatness, !e.probes.isEmpty {

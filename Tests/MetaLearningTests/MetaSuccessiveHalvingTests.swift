@@ -35,9 +35,9 @@ private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settin
   #expect(MetaSuccessiveHalving.levels(min: 1.0 / 27, max: 1, reductionFactor: 3).count == 4)
 }
 
-@Test func metaSHRungSizesAndSpendMatchHandCount() throws {
+@Test func metaSHRungSizesAndSpendMatchHandCount() async throws {
   let run = try makeRun(prior: nil)
-  let result = try run.run(seed: 7) { config, r in
+  let result = try await run.run(seed: 7) { config, r in
     .init(value: objective(space.encode(config)) * r)
   }
   // Round 0: 6 at 0.125. Rounds 1-3: 6 at 0.125, 3 at 0.25, 1 at 0.5.
@@ -58,20 +58,20 @@ private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settin
   #expect(result.fitQuality.count == 3)
 }
 
-@Test func metaSHWithOracleFindsOptimumAndIsSeeded() throws {
+@Test func metaSHWithOracleFindsOptimumAndIsSeeded() async throws {
   let run = try makeRun(prior: nil)
-  let eval: (Configuration, Double) throws -> MetaSuccessiveHalving.Evaluation = { c, r in
+  let eval: (Configuration, Double) async throws -> MetaSuccessiveHalving.Evaluation = { c, r in
     .init(value: objective(space.encode(c)) * r)
   }
-  let a = try run.run(seed: 3, evaluate: eval)
-  let b = try run.run(seed: 3, evaluate: eval)
+  let a = try await run.run(seed: 3, evaluate: eval)
+  let b = try await run.run(seed: 3, evaluate: eval)
   #expect(a.trace.map(\.configuration) == b.trace.map(\.configuration))
   let best = space.encode(try #require(a.best))
   // Random search with 36 draws is typically ~0.05 away; the oracle-led rounds get far closer.
   #expect(abs(best[0] - 0.3) < 0.03 && abs(best[1] - 0.7) < 0.03)
 }
 
-@Test func metaSHRecordsFailuresAndRespectsBudget() throws {
+@Test func metaSHRecordsFailuresAndRespectsBudget() async throws {
   var settings = MetaSuccessiveHalving.Settings()
   settings.minResource = 1
   settings.maxResource = 1
@@ -79,7 +79,7 @@ private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settin
   let run = try makeRun(prior: nil, settings: settings, candidates: .finite(grid))
   struct Boom: Error {}
   var calls = 0
-  let result = try run.run(seed: 1, budget: 10) { c, _ in
+  let result = try await run.run(seed: 1, budget: 10) { c, _ in
     calls += 1
     if calls == 2 { throw Boom() }
     if calls == 3 { return MetaSuccessiveHalving.Evaluation(value: .nan) }
