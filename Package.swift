@@ -111,7 +111,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MetaLearningTests",
-      dependencies: ["MetaLearning", "Storage", "Search", "Linalg"]
+      dependencies: ["MetaLearning", "Storage", "Search", "Linalg", "Forest"]
     ),
     .testTarget(
       name: "ExperimentsTests",
