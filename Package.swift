@@ -111,7 +111,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MetaLearningTests",
-      dependencies: ["MetaLearning", "Storage", "Search", "Linalg", "Datasets", "Learners", "Probes"]
+      dependencies: ["MetaLearning", "Storage", "Search", "Linalg", "Forest", "Datasets", "Learners", "Probes"]
     ),
     .testTarget(
       name: "ExperimentsTests",
