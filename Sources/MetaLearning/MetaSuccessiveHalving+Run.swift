@@ -238,7 +238,7 @@ private struct RunState {
     if own.count >= 3 {
       let x = Matrix(rows: own.count, columns: width, storage: own.flatMap { row($0.configuration, resource: $0.resource) })
       let predicted = try m.predict(x).map(\.mean)
-      lastFit = spearman(predicted, own.map { ($0.value ?? 0) * sign })
+      lastFit = RankCorrelation.spearman(predicted, own.map { ($0.value ?? 0) * sign })
     } else {
       lastFit = .nan
     }
@@ -352,34 +352,4 @@ private struct RunState {
     var seen: Set<Configuration> = []
     return configs.filter { seen.insert($0).inserted }
   }
-}
-
-/// Spearman's rank correlation with average ranks for ties; NaN when either side is constant.
-func spearman(_ a: [Double], _ b: [Double]) -> Double {
-  func ranks(_ x: [Double]) -> [Double] {
-    let order = x.indices.sorted { x[$0] < x[$1] }
-    var r = [Double](repeating: 0, count: x.count)
-    var i = 0
-    while i < order.count {
-      var j = i
-      while j + 1 < order.count, x[order[j + 1]] == x[order[i]] { j += 1 }
-      for k in i...j { r[order[k]] = Double(i + j) / 2 + 1 }
-      i = j + 1
-    }
-    return r
-  }
-  guard a.count == b.count, a.count >= 2 else { return .nan }
-  let ra = ranks(a)
-  let rb = ranks(b)
-  let ma = Statistics.mean(ra)
-  let mb = Statistics.mean(rb)
-  var num = 0.0
-  var da = 0.0
-  var db = 0.0
-  for i in ra.indices {
-    num += (ra[i] - ma) * (rb[i] - mb)
-    da += (ra[i] - ma) * (ra[i] - ma)
-    db += (rb[i] - mb) * (rb[i] - mb)
-  }
-  return da > 0 && db > 0 ? num / (da * db).squareRoot() : .nan
 }

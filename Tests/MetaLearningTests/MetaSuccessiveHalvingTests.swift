@@ -103,10 +103,3 @@ private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settin
   let prior = try MetaDataset(featureNames: ["a", "b"], x: Matrix([[1, 2]]), y: [1], tasks: ["t"])
   #expect(throws: MetaLearningError.self) { _ = try makeRun(prior: prior) }
 }
-
-@Test func spearmanMatchesHandComputedValues() {
-  #expect(spearman([1, 2, 3, 4], [10, 20, 30, 40]) == 1)
-  #expect(spearman([1, 2, 3, 4], [4, 3, 2, 1]) == -1)
-  // Ties: ranks (1.5, 1.5, 3) and (1, 2, 3): r = 0.866025...
-  #expect(abs(spearman([1, 1, 2], [1, 2, 3]) - 0.8660254037844386) < 1e-12)
-}
