@@ -1,0 +1,29 @@
+/// The benchmark's method names and the baselines this module implements.
+///
+/// The meta-methods `meta_sh`, `zero_shot` and `nearest_tasks` come from `MetaLearning`: any
+/// type conforming to ``BenchmarkMethod`` plugs into ``LeaveOneTaskOut``; until they are
+/// registered here, asking for them by name reports them as unavailable.
+public enum BenchmarkMethods {
+  /// The meta-methods, in report order.
+  public static let metaNames = ["meta_sh", "zero_shot", "nearest_tasks"]
+  /// The baselines, in report order.
+  public static let baselineNames = ["random", "grid", "sh", "hyperband", "tpe", "gp"]
+  /// Every method name, in report order.
+  public static let allNames = metaNames + baselineNames
+
+  /// The method of a name.
+  ///
+  /// - Throws: `ExperimentsError.unknownMethod` for an unknown name or a meta-method not
+  ///   available in this build, listing the available ones.
+  public static func method(named name: String) throws(ExperimentsError) -> any BenchmarkMethod {
+    switch name {
+    case "random": return RandomSearchMethod()
+    case "grid": return GridSearchMethod()
+    case "sh": return HalvingMethod(.successiveHalving)
+    case "hyperband": return HalvingMethod(.hyperband)
+    case "tpe": return SamplerMethod(.tpe)
+    case "gp": return SamplerMethod(.gp)
+    default: throw .unknownMethod(name, available: baselineNames)
+    }
+  }
+}

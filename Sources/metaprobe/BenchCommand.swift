@@ -1,0 +1,94 @@
+import ArgumentParser
+import Datasets
+import Experiments
+import Foundation
+import Storage
+
+/// `metaprobe bench --suite S [--methods ...] [--budget B] [--seeds K]`: the leave-one-task-out
+/// benchmark over a corpus of tuning logs, evaluated by table look-up.
+struct BenchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Leave-one-task-out benchmark of HPO methods on tuning logs (table look-up, no training).",
+    discussion: """
+      --suite takes a bundled corpus by name (hpobench, hpolib: datasets/tuning-logs/<name>/; own: \
+      datasets/tuning-logs/own.csv), or the path of a tuning-log CSV or of a directory of them \
+      (DESIGN.md's format; several resource levels per configuration allowed). A task-features.csv \
+      beside the logs, or --features FILE, is the task meta-features table for meta-methods.
+      Each task in turn is held out: methods see its look-up table (value of each configuration at \
+      each resource level, mean over seeds) and, for meta-methods, only the other tasks' records. \
+      Budget B is in full-evaluation equivalents (an evaluation at resource r costs r). \
+      Incumbent: the best observed value at the highest resource observed so far; its normalised \
+      regret (best − true value)/(best − median) uses the true value (value at the highest level). \
+      Methods: random, grid, sh, hyperband, tpe, gp (default: all of these); meta_sh, zero_shot and \
+      nearest_tasks come from the MetaLearning module and are reported as unavailable until it \
+      provides them. On tables with a single resource level, sh and hyperband evaluate every \
+      configuration at that level. Cost to target (within 1 % of the best) is censored at B.
+      Prints a markdown table (or with --json an object: suite, budget, seeds, seed, tasks, methods \
+      [{method, regret_at_budget, regret_curve, average_rank, cost_to_target, reached_target, \
+      tasks [...]}]); --out DIR also writes bench.md, bench.csv, regret_curve.csv and \
+      regret_curve.svg. The same arguments give byte-identical output.
+      """
+  )
+
+  @Option(name: .long, help: "Suite: hpobench, hpolib, own, or the path of a tuning log or directory of logs.")
+  var suite: String
+
+  @Option(name: .long, help: "Task meta-features table (CSV keyed by task) for meta-methods.")
+  var features: String?
+
+  @Option(name: .long, help: "Comma-separated methods (default: random,grid,sh,hyperband,tpe,gp).")
+  var methods: String = BenchmarkMethods.baselineNames.joined(separator: ",")
+
+  @Option(name: .long, help: "Budget in full-evaluation equivalents.")
+  var budget: Int = 10
+
+  @Option(name: .long, help: "Seeds per task.")
+  var seeds: Int = 10
+
+  @Option(name: .long, help: "Base seed.")
+  var seed: UInt64 = 0
+
+  @Option(name: .long, help: "Runs at a time (default: the number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(name: .long, help: "Directory to write bench.md, bench.csv, regret_curve.csv and regret_curve.svg.")
+  var out: String?
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard budget >= 1 else { throw ValidationError("--budget must be at least 1, got \(budget)") }
+    guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+  }
+
+  func run() async throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let registry = try? DatasetRegistry.located()
+    let located = try BenchmarkSuite(suite, datasetsRoot: registry?.root.path)
+    let chosen = try methods.split(separator: ",").map { name throws(ExperimentsError) in
+      try BenchmarkMethods.method(named: String(name))
+    }
+    let benchmark = try TabularBenchmark(records: located.records())
+    var taskFeatures = TaskFeatureTable(names: [])
+    if let file = features ?? located.featuresFile {
+      do { taskFeatures = try TaskFeatureTable(csv: String(contentsOfFile: file, encoding: .utf8)) } catch {
+        throw ValidationError("--features \(file): \(error)")
+      }
+    } else if chosen.contains(where: \.usesTaskFeatures) {
+      taskFeatures = try TabularTaskFeatures.table(for: benchmark, seed: seed, registry: registry)
+    }
+    let loto = try LeaveOneTaskOut(
+      suite: benchmark, methods: chosen, budget: budget, seeds: seeds, seed: seed, taskFeatures: taskFeatures)
+    let result = try await loto.run(jobs: jobs) { done, total in
+      if done == total || done % max(total / 10, 1) == 0 { logProgress("bench: \(done)/\(total) runs") }
+    }
+    let report = BenchmarkReport(suite: suite, seed: seed, result: result)
+    if let out { try report.write(to: out) }
+    print(output.json ? report.json : report.markdown, terminator: "")
+    let elapsed = (clock.now - start).components
+    logProgress(String(format: "bench: %.1f s", Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18))
+  }
+}
