@@ -167,7 +167,7 @@ extension TuningLog {
       }
       let cost = seconds(from: t.startDate, to: t.completeDate)
       var attrs: [String: String] = [:]
-      for (k, v) in t.userAttributes where k != "seed" { attrs[k] = text(v) }
+      for (k, v) in t.userAttributes where k != "seed" { attrs[k] = Self.text(v) }
       records.append(
         TuningLogRecord(
           task: task, learner: learner, number: t.number, params: t.params, resource: level,
