@@ -28,9 +28,9 @@ struct Logs: AsyncParsableCommand {
         --from optuna: SRC is a study.trials_dataframe().to_csv() file; --task, --learner and \
         --direction are required; rows are at --resource (default 1) unless the file has a resource column.
         --from study: SRC is an SQLite file or storage URL; --study names the study (optional when it \
-        holds one); task and learner come from --task/--learner, else the study's user attributes.
+        holds one); task and learner come from --task/--learner, else the user attributes of the         study (task or dataset, learner) or of its trials.
         --from log: SRC is a tuning log (.csv or .jsonl), validated and rewritten in --out's format.
-        Prints the number of records written.
+        The number of records written goes to stderr.
         """)
 
     @Argument(help: "The source: a file, or for --from study an SQLite file or storage URL.")
@@ -75,7 +75,11 @@ struct Logs: AsyncParsableCommand {
         log = try TuningLog.importOptunaCSV(
           text, file: source, task: task, learner: learner, direction: dir, resource: resource)
       case "study":
-        let url = source.contains("://") || source == ":memory:" ? source : "sqlite:///" + source
+        let isURL = source.contains("://")
+        guard isURL || FileManager.default.fileExists(atPath: source) else {
+          throw CommandError("\(source): no such SQLite file")
+        }
+        let url = isURL ? source : "sqlite:///" + source
         let store = try openStorage(url)
         let name: String
         if let study { name = study } else {

@@ -94,6 +94,9 @@ import Testing
     #expect(
       try String(contentsOf: dir.appendingPathComponent("iris2.jsonl"), encoding: .utf8)
         == String(contentsOf: dir.appendingPathComponent("iris.jsonl"), encoding: .utf8))
+    let noFile = try metaprobe("logs", "import", "none.db", "--from", "study", "--out", "x.csv", directory: dir)
+    #expect(noFile.status == 1 && noFile.stderr.contains("none.db: no such SQLite file"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("none.db").path))
     let missing = try metaprobe("logs", "export", "--study", "nope", "--storage", url, "--out", "x.csv", directory: dir)
     #expect(missing.status == 1 && missing.stderr.contains("no study named 'nope'"))
   }
