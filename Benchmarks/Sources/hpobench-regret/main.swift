@@ -1,5 +1,5 @@
 // Mean normalised regret of RandomSampler, TPESampler and GPSampler on the HPOBench-MLP
-// tabular benchmark (datasets/hpobench/<task>.csv, written by scripts/convert_hpobench.py):
+// tabular benchmark (datasets/tuning-logs/hpobench/<task>.csv, written by scripts/convert_hpobench.py):
 // per task, sampler and seed, one in-memory study of `--evals` ask/tell trials; the objective
 // is the table's seed-averaged validation accuracy (maximised).
 //
@@ -16,7 +16,7 @@
 // configurations, with the incumbent the best value the method observed in its evaluations.
 //
 //   cd Benchmarks && swift build -c release --product hpobench-regret
-//   OPENBLAS_NUM_THREADS=1 .build/release/hpobench-regret [--data ../datasets/hpobench]
+//   OPENBLAS_NUM_THREADS=1 .build/release/hpobench-regret [--data ../datasets/tuning-logs/hpobench]
 //       [--tasks car,kc1] [--evals 50] [--seeds 10] [--samplers random,tpe,gp] [--jobs 2]
 import Foundation
 import Search
@@ -32,7 +32,7 @@ func fail(_ message: String) -> Never {
   exit(2)
 }
 
-let dataDirectory = option("--data") ?? "../datasets/hpobench"
+let dataDirectory = option("--data") ?? "../datasets/tuning-logs/hpobench"
 let evaluations = option("--evals").flatMap(Int.init) ?? 50
 let seedCount = option("--seeds").flatMap(Int.init) ?? 10
 let samplerNames = (option("--samplers") ?? "random,tpe,gp").split(separator: ",").map(String.init)

@@ -14,9 +14,11 @@ struct CSVTable {
 
   /// Parses `text`; blank lines are skipped.
   ///
+  /// - Parameter checkingWidth: whether a record with another field count than the header
+  ///   throws (callers that report ragged rows themselves pass false).
   /// - Throws: `csv(line:column:reason:)` for an unterminated quote, a quote inside an unquoted
   ///   field, a ragged record (naming the expected and found field counts), or no header.
-  init(parsing text: String) throws(StorageError) {
+  init(parsing text: String, checkingWidth: Bool = true) throws(StorageError) {
     var rows: [(line: Int, fields: [String])] = []
     var fields: [String] = []
     var field = ""
@@ -83,7 +85,7 @@ struct CSVTable {
     }
     header = first.fields
     records = Array(rows.dropFirst())
-    for r in records where r.fields.count != header.count {
+    for r in records where checkingWidth && r.fields.count != header.count {
       throw .csv(
         line: r.line, column: nil,
         reason: "ragged row: \(r.fields.count) fields, the header has \(header.count)")
