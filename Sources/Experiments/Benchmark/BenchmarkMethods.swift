@@ -17,13 +17,16 @@ public enum BenchmarkMethods {
   ///   available in this build, listing the available ones.
   public static func method(named name: String) throws(ExperimentsError) -> any BenchmarkMethod {
     switch name {
+    case "meta_sh": return MetaSHMethod()
+    case "zero_shot": return ZeroShotMethod()
+    case "nearest_tasks": return NearestTasksMethod()
     case "random": return RandomSearchMethod()
     case "grid": return GridSearchMethod()
     case "sh": return HalvingMethod(.successiveHalving)
     case "hyperband": return HalvingMethod(.hyperband)
     case "tpe": return SamplerMethod(.tpe)
     case "gp": return SamplerMethod(.gp)
-    default: throw .unknownMethod(name, available: baselineNames)
+    default: throw .unknownMethod(name, available: allNames)
     }
   }
 }
