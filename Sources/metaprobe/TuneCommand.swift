@@ -35,8 +35,8 @@ struct TuneCommand: AsyncParsableCommand {
       kernel-density model of the largest level with enough results (a third at random); \
       --sampler is ignored. The resource kind defaults to the learner's own (epochs for mlp/cnn, \
       trees for forests), else the data fraction.
-      --trial-timeout is checked between levels and, for mlp and cnn, between epochs and between \
-      folds: a trial past it stops and is recorded FAIL ("timed out after … s").
+      --trial-timeout is checked between levels and cross-validation folds and, for mlp and cnn, \
+      between epochs: a trial past it stops and is recorded FAIL ("timed out after … s").
       Samplers re-seed on resume (seed mixed with the number of stored trials) so a resumed \
       study does not redraw the configurations it already holds; grid skips held points.
       With --json: an object with name, direction(s), best_trial {number, value, params}, \
