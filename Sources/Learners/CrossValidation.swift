@@ -30,7 +30,8 @@ public enum CrossValidation {
   /// - Parameters:
   ///   - folds: k ≥ 2, at most the number of rows.
   ///   - budget: the resource level of every fold's fit.
-  /// - Throws: ``LearnerError``.
+  /// - Throws: ``LearnerError``; ``LearnerError/cancelled(learner:)`` when the calling task is
+  ///   cancelled (checked before each fold, and between epochs of networks).
   public static func evaluate(
     _ pipeline: Pipeline, on data: Dataset, config: Configuration = Configuration(), folds: Int = 5,
     budget: Budget = .full, seed: UInt64 = 0
@@ -48,6 +49,7 @@ public enum CrossValidation {
     }
     var result = CrossValidationResult(foldAccuracies: [], configuration: full, learningCurves: [], foldSeconds: [])
     for (i, split) in splits.enumerated() {
+      if Task.isCancelled { throw .cancelled(learner: pipeline.learner.name) }
       let start = ContinuousClock.now
       let fitted = try pipeline.fit(
         on: data, rows: split.train, config: full, budget: budget, seed: seed &+ UInt64(i),

@@ -18,6 +18,9 @@ public enum LearnerError: Error, Sendable, Equatable, CustomStringConvertible {
   case notEnoughData(String)
   /// A kernel of an underlying module failed.
   case underlying(learner: String, message: String)
+  /// Training stopped because the task running it was cancelled (e.g. its trial timed out);
+  /// checked between epochs of networks and between cross-validation folds.
+  case cancelled(learner: String)
 
   public var description: String {
     switch self {
@@ -33,6 +36,8 @@ public enum LearnerError: Error, Sendable, Equatable, CustomStringConvertible {
       return "not enough data: \(reason)"
     case .underlying(let learner, let message):
       return "\(learner): \(message)"
+    case .cancelled(let learner):
+      return "\(learner): training cancelled (its task was cancelled, e.g. the trial timed out)"
     }
   }
 }

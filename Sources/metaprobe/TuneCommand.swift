@@ -20,15 +20,23 @@ struct TuneCommand: AsyncParsableCommand {
       (COMPLETE, PRUNED, FAIL): rerunning the same command after a crash or kill completes the \
       study. On start, trials a killed process left RUNNING are marked FAIL (reason "stale: …") \
       and their configurations re-enqueued; they run first.
-      Schedulers: none evaluates every trial at full resource. sh and asha evaluate each trial \
-      at the levels of Resource(kind, min: --min-resource, max: 1, η: --reduction-factor), \
-      report each level's accuracy and stop when the successive-halving pruner says so \
-      (Optuna's SuccessiveHalvingPruner). Both use this asynchronous rule (ASHA's stopping \
-      variant); a synchronous sh (waiting for whole rungs) is not implemented. hyperband is \
-      Optuna's HyperbandPruner: each trial is assigned to one of ⌊log_η(1/min)⌋+1 brackets \
-      (in proportion to Optuna's bracket budgets), bracket i being that successive-halving rule \
-      with min early-stopping rate i, and is compared only with its bracket. The resource kind defaults to the learner's own (epochs for mlp/cnn, \
+      Schedulers: none evaluates every trial at full resource. The others use the levels of \
+      Resource(kind, min: --min-resource, max: 1, η: --reduction-factor) and record each level's \
+      accuracy as an intermediate value. sh is synchronous successive halving: brackets of η^s \
+      configurations start at the smallest level, each rung completes before its best ⌊n/η⌋ \
+      (at least one; ties to the lower trial number) move on, the others end PRUNED; the last \
+      bracket is cut to the trials still missing. asha is asynchronous: each trial climbs the \
+      levels and stops when the successive-halving pruner says so (Optuna's \
+      SuccessiveHalvingPruner, ASHA's stopping variant). hyperband is Optuna's HyperbandPruner: \
+      each trial is assigned to one of ⌊log_η(1/min)⌋+1 brackets (in proportion to Optuna's \
+      bracket budgets), bracket i being that asynchronous rule with min early-stopping rate i. \
+      bohb is BOHB (Falkner et al. 2018, HpBandSter's defaults): Hyperband's brackets with \
+      HpBandSter's rounding, run synchronously like sh, whose new configurations come from a \
+      kernel-density model of the largest level with enough results (a third at random); \
+      --sampler is ignored. The resource kind defaults to the learner's own (epochs for mlp/cnn, \
       trees for forests), else the data fraction.
+      --trial-timeout is checked between levels and cross-validation folds and, for mlp and cnn, \
+      between epochs: a trial past it stops and is recorded FAIL ("timed out after … s").
       Samplers re-seed on resume (seed mixed with the number of stored trials) so a resumed \
       study does not redraw the configurations it already holds; grid skips held points.
       With --json: an object with name, direction(s), best_trial {number, value, params}, \
@@ -56,7 +64,7 @@ struct TuneCommand: AsyncParsableCommand {
   @Option(name: .long, help: "The sampler: random, grid, tpe, gp or rf.")
   var sampler: String = "tpe"
 
-  @Option(name: .long, help: "The scheduler: none, sh, asha or hyperband.")
+  @Option(name: .long, help: "The scheduler: none, sh (synchronous), asha, hyperband or bohb.")
   var scheduler: String = "none"
 
   @Option(name: .long, help: "The study's total of finished trials to reach (≥ 1).")
@@ -91,12 +99,12 @@ struct TuneCommand: AsyncParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  enum SchedulerChoice: String, CaseIterable { case none, sh, asha, hyperband }
+  enum SchedulerChoice: String, CaseIterable { case none, sh, asha, hyperband, bohb }
 
   func run() async throws {
     // Validate everything before touching storage or data: bad input exits 1 with a message.
     guard let schedulerChoice = SchedulerChoice(rawValue: scheduler) else {
-      throw CommandError("unknown scheduler '\(scheduler)'; expected one of none, sh, asha, hyperband")
+      throw CommandError("unknown scheduler '\(scheduler)'; expected one of none, sh, asha, hyperband, bohb")
     }
     guard ["random", "grid", "tpe", "gp", "rf"].contains(sampler) else {
       throw CommandError("unknown sampler '\(sampler)'; expected one of random, grid, tpe, gp, rf")
@@ -147,7 +155,8 @@ struct TuneCommand: AsyncParsableCommand {
     let pruner: any Pruner
     switch schedulerChoice {
     case .none: pruner = NopPruner()
-    case .sh, .asha:
+    case .sh, .bohb: pruner = NopPruner()
+    case .asha:
       pruner = SuccessiveHalvingPruner(
         minResource: firstRung, reductionFactor: reductionFactor, minEarlyStoppingRate: 0)
     case .hyperband:
@@ -155,7 +164,8 @@ struct TuneCommand: AsyncParsableCommand {
     }
     let theStudy = try await Study(
       name: studyName, space: space, direction: .maximize,
-      sampler: makeSampler(seed: samplerSeed), pruner: pruner, storage: store, loadIfExists: true)
+      sampler: makeSampler(seed: samplerSeed, scheduler: schedulerChoice, resource: resource),
+      pruner: pruner, storage: store, loadIfExists: true)
 
     let before = await theStudy.finishedTrialCount
     logProgress("study \(studyName): \(before) of \(trials) trials finished; storage \(store.path)")
@@ -167,29 +177,45 @@ struct TuneCommand: AsyncParsableCommand {
       ("min_resource", .number(levels[0])), ("reduction_factor", .number(Double(reductionFactor))),
     ]
     let (folds, cvSeed) = (cv, seed)
-    let report = try await theStudy.optimize(
-      trials: trials, jobs: jobs, trialTimeout: trialTimeout.map { Duration.milliseconds(Int($0 * 1000)) },
-      callbacks: [{ _, t in
-        let v = t.value.map { String(format: "%.6f", $0) } ?? "-"
-        logProgress("trial \(t.number) \(t.state.rawValue) value \(v)\(t.failReason.map { " (\($0))" } ?? "")")
-      }],
-      showProgress: false
-    ) { context in
+    let timeout = trialTimeout.map { Duration.milliseconds(Int($0 * 1000)) }
+    let callbacks: [TrialCallback] = [{ _, t in
+      let v = t.value.map { String(format: "%.6f", $0) } ?? "-"
+      logProgress("trial \(t.number) \(t.state.rawValue) value \(v)\(t.failReason.map { " (\($0))" } ?? "")")
+    }]
+    /// The mean CV accuracy at one resource level, with the run settings set on the trial.
+    let evaluate: @Sendable (TrialContext, Double) async throws -> Double = { context, level in
       for (k, v) in attributes { try await context.setUserAttribute(k, v) }
+      try context.checkCancellation()
       let config = try pipeline.configuration(context.params)
-      var value = Double.nan
-      for (i, level) in levels.enumerated() {
-        try context.checkCancellation()
-        let budget = try Budget(level: level, of: kind)
-        let result = try CrossValidation.evaluate(
-          pipeline, on: data, config: config, folds: folds, budget: budget, seed: cvSeed)
-        value = result.meanAccuracy
-        if levels.count > 1 {
-          try await context.report(value, resource: level)
-          if i < levels.count - 1, try await context.shouldPrune() { throw TrialPruned() }
+      let budget = try Budget(level: level, of: kind)
+      return try CrossValidation.evaluate(
+        pipeline, on: data, config: config, folds: folds, budget: budget, seed: cvSeed
+      ).meanAccuracy
+    }
+    let report: OptimizationReport
+    switch schedulerChoice {
+    case .sh, .bohb:
+      let plan: BracketPlan =
+        schedulerChoice == .sh
+        ? .successiveHalving(try SuccessiveHalving(resource))
+        : .hyperband(try Hyperband(resource, rounding: .hpBandSter))
+      report = try await theStudy.optimize(
+        brackets: plan, trials: trials, jobs: jobs, trialTimeout: timeout, callbacks: callbacks,
+        showProgress: false, evaluate: evaluate)
+    case .none, .asha, .hyperband:
+      report = try await theStudy.optimize(
+        trials: trials, jobs: jobs, trialTimeout: timeout, callbacks: callbacks, showProgress: false
+      ) { context in
+        var value = Double.nan
+        for (i, level) in levels.enumerated() {
+          value = try await evaluate(context, level)
+          if levels.count > 1 {
+            try await context.report(value, resource: level)
+            if i < levels.count - 1, try await context.shouldPrune() { throw TrialPruned() }
+          }
         }
+        return value
       }
-      return value
     }
     logProgress("this run finished \(report.trials.count) trials; stop: \(report.stop.rawValue)")
 
@@ -201,7 +227,10 @@ struct TuneCommand: AsyncParsableCommand {
     }
   }
 
-  private func makeSampler(seed: UInt64) -> any Sampler {
+  private func makeSampler(seed: UInt64, scheduler: SchedulerChoice, resource: Resource) -> any Sampler {
+    if scheduler == .bohb, let hyperband = try? Hyperband(resource, rounding: .hpBandSter) {
+      return BOHBSampler(hyperband: hyperband, seed: seed)
+    }
     switch sampler {
     case "random": return RandomSampler(seed: seed)
     case "grid": return GridSampler(pointsPerNumeric: 5, seed: self.seed)

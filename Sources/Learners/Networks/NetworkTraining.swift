@@ -55,8 +55,14 @@ struct NetworkTraining {
     let validation = monitor.map { (x: $0.x.converted(to: Float.self), targets: Targets.classes($0.y)) }
     var best = Double.infinity
     var stale = 0
+    var cancelled = false
     let (tolerance, patience) = (tolerance, patience)
     let stop: (EpochMetrics) -> TrainingControl = { metrics in
+      // A cancelled task (a trial past its timeout) stops between epochs.
+      if Task.isCancelled {
+        cancelled = true
+        return .stop
+      }
       let loss = Double(metrics.trainLoss)
       if loss > best - tolerance { stale += 1 } else { stale = 0 }
       best = min(best, loss)
@@ -78,6 +84,7 @@ struct NetworkTraining {
     } catch {
       throw .underlying(learner: learner, message: "\(error)")
     }
+    if cancelled { throw .cancelled(learner: learner) }
     let curve = result.history.map {
       LearningCurvePoint(
         epoch: $0.epoch, trainLoss: Double($0.trainLoss), validationLoss: $0.validationLoss.map(Double.init),

@@ -19,17 +19,18 @@ enum TrialRunner {
   /// The outcome of `objective(context)`.
   ///
   /// After `timeout` the objective's task is cancelled and the outcome, once the objective
-  /// returns, is a failure "timed out after … s". Every `heartbeat` interval while the
+  /// returns, is a failure "timed out after … s" (naming `timeoutLabel` when given: the trial's
+  /// whole timeout when `timeout` is what is left of it). Every `heartbeat` interval while the
   /// objective runs, `beat` is called (to record the trial's heartbeat in storage).
   static func run(
-    _ context: TrialContext, timeout: Duration?, heartbeat: Duration? = nil,
+    _ context: TrialContext, timeout: Duration?, timeoutLabel: Duration? = nil, heartbeat: Duration? = nil,
     beat: @escaping @Sendable () async -> Void = {},
     _ objective: @escaping @Sendable (TrialContext) async throws -> Double
   ) async -> TrialOutcome {
     guard timeout != nil || heartbeat != nil else { return await call(context, objective) }
     let clock = ContinuousClock()
     let start = clock.now
-    let timedOut = TrialOutcome.failed("timed out after \(describe(timeout ?? .zero))")
+    let timedOut = TrialOutcome.failed("timed out after \(describe(timeoutLabel ?? timeout ?? .zero))")
     return await withTaskGroup(of: Race.self) { group in
       group.addTask { .finished(await call(context, objective)) }
       if let timeout {

@@ -46,10 +46,6 @@ public struct SuccessiveHalving: Sendable, Hashable {
   /// - Returns: the advancing trial numbers, best first; ties go to the lower trial number.
   public func promote(_ results: [(number: Int, value: Double)], direction: StudyDirection) -> [Int]
   {
-    guard !results.isEmpty else { return [] }
-    let keep = Swift.max(results.count / reductionFactor, 1)
-    let order = Halving.ranking(
-      results.map(\.value), ids: results.map(\.number), direction: direction)
-    return order.prefix(keep).filter { !results[$0].value.isNaN }.map { results[$0].number }
+    Halving.promote(results, eta: reductionFactor, direction: direction)
   }
 }

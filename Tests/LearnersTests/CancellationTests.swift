@@ -1,0 +1,50 @@
+import Datasets
+import Foundation
+import Testing
+
+@testable import Learners
+
+/// Training honours task cancellation (a trial's timeout): networks between epochs,
+/// cross-validation between folds.
+@Suite struct CancellationTests {
+  /// Cross-validating an MLP of 5000 epochs in a cancelled task throws `cancelled` instead of training.
+  @Test func crossValidationInACancelledTaskThrowsCancelled() async throws {
+    let iris = try PipelineBehaviourTests.iris()
+    let pipeline = Pipeline(try LearnerCatalog.learner(named: "mlp"))
+    let task = Task { () -> LearnerError? in
+      while !Task.isCancelled { await Task.yield() }
+      do {
+        _ = try CrossValidation.evaluate(pipeline, on: iris, config: ["max_iter": .int(5000)], folds: 3)
+        return nil
+      } catch let error as LearnerError {
+        return error
+      } catch {
+        return .underlying(learner: "test", message: "\(error)")
+      }
+    }
+    task.cancel()
+    #expect(await task.value == .cancelled(learner: "mlp"))
+  }
+
+  /// An MLP fit whose task is cancelled while it trains stops at the next epoch and throws.
+  @Test func mlpFitStopsBetweenEpochsWhenCancelled() async throws {
+    let iris = try PipelineBehaviourTests.iris()
+    let pipeline = Pipeline(try LearnerCatalog.learner(named: "mlp"))
+    let task = Task { () -> LearnerError? in
+      do {
+        _ = try pipeline.fit(
+          on: iris, rows: Array(0..<iris.rowCount), 
+          config: ["max_iter": .int(10_000), "n_iter_no_change": .int(10_000)],
+          budget: .full, seed: 0, monitorRows: nil)
+        return nil
+      } catch let error as LearnerError {
+        return error
+      } catch {
+        return .underlying(learner: "test", message: "\(error)")
+      }
+    }
+    try await Task.sleep(for: .milliseconds(200))
+    task.cancel()
+    #expect(await task.value == .cancelled(learner: "mlp"))
+  }
+}
