@@ -85,7 +85,10 @@ private struct RunState {
   ) async throws(MetaLearningError) {
     let n = run.settings.numInitialConfigs
     var initial: [Configuration]
-    if run.prior != nil {
+    if let given = run.initialModel {
+      model = given
+      initial = rankedCandidates(excluding: []).prefix(n).map(\.config)
+    } else if run.prior != nil {
       try train()
       initial = rankedCandidates(excluding: []).prefix(n).map(\.config)
     } else if !finite.isEmpty {

@@ -126,6 +126,9 @@ public struct MetaSuccessiveHalving: Sendable {
   public var prior: MetaDataset?
   /// Where candidates come from.
   public var candidates: Candidates
+  /// A meta-model trained beforehand (on the prior) that ranks round 0's candidates; when `nil`,
+  /// round 0 trains one on `prior` with `trainer`.
+  public var initialModel: (any MetaModel)?
   /// Trains a meta-model on a meta-dataset with a seed.
   public var trainer: @Sendable (MetaDataset, UInt64) throws(MetaLearningError) -> any MetaModel
 
@@ -135,7 +138,7 @@ public struct MetaSuccessiveHalving: Sendable {
   ///   width is not task features + encoded configuration + 1.
   public init(
     settings: Settings = Settings(), space: SearchSpace, direction: StudyDirection, taskFeatures: [Double],
-    prior: MetaDataset?, candidates: Candidates = .space,
+    prior: MetaDataset?, candidates: Candidates = .space, initialModel: (any MetaModel)? = nil,
     trainer: @escaping @Sendable (MetaDataset, UInt64) throws(MetaLearningError) -> any MetaModel
   ) throws(MetaLearningError) {
     let s = settings
@@ -158,6 +161,7 @@ public struct MetaSuccessiveHalving: Sendable {
     self.taskFeatures = taskFeatures
     self.prior = prior
     self.candidates = candidates
+    self.initialModel = initialModel
     self.trainer = trainer
   }
 

@@ -103,3 +103,27 @@ private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settin
   let prior = try MetaDataset(featureNames: ["a", "b"], x: Matrix([[1, 2]]), y: [1], tasks: ["t"])
   #expect(throws: MetaLearningError.self) { _ = try makeRun(prior: prior) }
 }
+
+@Test func metaSHUsesTheGivenInitialModelForRoundZero() async throws {
+  // The initial model prefers configurations near (0.9, 0.1); round 0 must evaluate those.
+  let biased = OracleModel(taskWidth: 1) { u in -((u[0] - 0.9) * (u[0] - 0.9) + (u[1] - 0.1) * (u[1] - 0.1)) }
+  let run = try MetaSuccessiveHalving(
+    space: space, direction: .maximize, taskFeatures: [1], prior: nil, initialModel: biased,
+    trainer: { _, _ in OracleModel(taskWidth: 1, f: objective) })
+  let result = try await run.run(seed: 2) { c, r in .init(value: objective(space.encode(c)) * r) }
+  let roundZero = result.trace.filter { $0.iteration == 0 }.map { space.encode($0.configuration) }
+  #expect(roundZero.count == 6)
+  #expect(roundZero.allSatisfy { abs($0[0] - 0.9) < 0.15 && abs($0[1] - 0.1) < 0.15 })
+}
+
+@Test func metaDatasetSubsampleKeepsAtMostRowsPerTaskInOrder() throws {
+  let x = Matrix<Double>((0..<7).map { [Double($0)] })
+  let data = try MetaDataset(featureNames: ["i"], x: x, y: (0..<7).map(Double.init), tasks: ["a", "a", "a", "a", "b", "b", "c"])
+  let s = try data.subsample(rowsPerTask: 2, seed: 1)
+  #expect(s.tasks.filter { $0 == "a" }.count == 2)
+  #expect(s.tasks.filter { $0 == "b" }.count == 2)
+  #expect(s.tasks.filter { $0 == "c" }.count == 1)
+  #expect(s.y == s.y.sorted())
+  #expect((0..<s.x.rows).allSatisfy { s.x[$0, 0] == s.y[$0] })
+  #expect(throws: MetaLearningError.self) { _ = try data.subsample(rowsPerTask: 0, seed: 1) }
+}
