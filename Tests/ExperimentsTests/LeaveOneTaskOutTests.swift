@@ -1,4 +1,6 @@
+import Datasets
 import Experiments
+import Foundation
 import Storage
 import Testing
 
@@ -72,4 +74,20 @@ func threeTaskSuite() throws -> TabularBenchmark {
   #expect(throws: ExperimentsError.table(task: "t", reason: "mixed directions (configuration 1)")) {
     try TabularBenchmark(records: mixed)
   }
+}
+
+@Test func tabularTaskFeaturesAddBundledDatasetMetaFeatures() throws {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("datasets")
+  let registry = try DatasetRegistry(root: root)
+  let suite = try TabularBenchmark(
+    records: ["australian", "credit_g", "no_such_dataset"].flatMap { name in
+      tableRecords(task: name, configurations: 5, levels: [1]) { c, _ in Double(c) }
+    })
+  let table = try TabularTaskFeatures.table(for: suite, landmarks: 2, seed: 0, registry: registry)
+  let column = try #require(table.names.firstIndex(of: "nr_inst"))
+  #expect(table["australian"]?[column] == 690)
+  #expect(table["credit_g"]?[column] == 1000)  // KEEL's german
+  #expect(table["no_such_dataset"]?[column].isNaN == true)
+  #expect(table.names.prefix(2).allSatisfy { $0.hasPrefix("landmark_") })
 }
