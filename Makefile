@@ -38,12 +38,12 @@ bench-swift: deps
 
 bench-compare: deps $(VENV)/.bench
 	cd Benchmarks && $(SWIFT) build -c release --product gemm-overhead && $(SWIFT) build -c release --product csv-read-timing \
-		&& $(SWIFT) build -c release --product sampler-overhead && $(SWIFT) build -c release --product hpobench-regret
+		&& $(SWIFT) build -c release --product sampler-overhead
 	Benchmarks/.build/release/gemm-overhead --threads 1 --seconds 1
 	$(VENV)/bin/python scripts/bench_csv_read.py --timing Benchmarks/.build/release/csv-read-timing --runs 9
 	$(VENV)/bin/python scripts/bench_sampler_overhead.py --timing Benchmarks/.build/release/sampler-overhead --runs 5
 	test -f datasets/tuning-logs/hpobench/vehicle.csv || $(VENV)/bin/python scripts/convert_hpobench.py
-	cd Benchmarks && OPENBLAS_NUM_THREADS=1 .build/release/hpobench-regret --data ../datasets/tuning-logs/hpobench
+	$(SWIFT) build -c release --product metaprobe && OPENBLAS_NUM_THREADS=1 $(BIN) bench --suite hpobench --methods meta_sh,zero_shot,nearest_tasks,random,tpe,gp --budget 10 --seeds 10
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -72,11 +72,6 @@ let package = Package(
       path: "Sources/sampler-overhead"
     ),
     .executableTarget(
-      name: "hpobench-regret",
-      dependencies: [.product(name: "Search", package: "MetaProbe")],
-      path: "Sources/hpobench-regret"
-    ),
-    .executableTarget(
       name: "mfe-timing",
       dependencies: [
         .product(name: "MetaFeatures", package: "MetaProbe"),

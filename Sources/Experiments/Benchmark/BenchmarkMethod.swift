@@ -68,6 +68,15 @@ public struct BenchmarkEvaluation: Sendable, Hashable {
   public var value: Double
   /// The cumulative cost up to and including this evaluation, in full-evaluation equivalents.
   public var cost: Double
+
+  /// An evaluation record; see each property.
+  public init(configuration: Int, level: Int, resource: Double, value: Double, cost: Double) {
+    self.configuration = configuration
+    self.level = level
+    self.resource = resource
+    self.value = value
+    self.cost = cost
+  }
 }
 
 /// The evaluations of one run, in order.

@@ -23,19 +23,12 @@ public struct BenchmarkReport: Sendable {
 
   static func json(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "null" }
 
+  /// A JSON string literal (JSONEncoder's escaping, slashes kept).
   static func jsonString(_ s: String) -> String {
-    var out = "\""
-    for ch in s.unicodeScalars {
-      switch ch {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default:
-        if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-      }
-    }
-    return out + "\""
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    guard let data = try? encoder.encode(s) else { return "\"\"" }
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// The budgets shown in the markdown curve table: 1, 2, 5, 10, 20, 50, 100, … up to B, and B.

@@ -1,3 +1,4 @@
+import Foundation
 import Search
 
 extension TabularTask {
@@ -5,7 +6,9 @@ extension TabularTask {
   ///
   /// One parameter per name seen, in name order; parameters with a single value are left out
   /// (they do not distinguish configurations). Ints give an int parameter and numbers a float
-  /// one over [min, max], on a log scale when min > 0 and max ≥ 10·min; strings give a
+  /// one over [min, max], on a log scale when min > 0, max ≥ 10·min and the median of the distinct
+  /// values sits nearer the middle of [min, max] on the log scale than on the linear one (a
+  /// log-spaced grid such as 1e-8…1 or 16…1024, not uniform draws over 0.003…0.99); strings give a
   /// categorical over the sorted distinct values. A parameter absent from some configurations
   /// encodes as inactive there.
   /// - Throws: `ExperimentsError.table` naming the task and parameter when a parameter mixes
@@ -28,7 +31,7 @@ extension TabularTask {
         throw .table(task: task, reason: "parameter '\(name)' mixes numbers and strings")
       }
       guard let low = numbers.min(), let high = numbers.max(), low < high else { continue }
-      let log = low > 0 && high >= 10 * low
+      let log = low > 0 && high >= 10 * low && Self.looksLogSpaced(numbers, low: low, high: high)
       if vs.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
         parameters.append(.int(name, Int(low), Int(high), log: log))
       } else {
@@ -38,5 +41,14 @@ extension TabularTask {
     do { return try SearchSpace(parameters) } catch {
       throw .table(task: task, reason: "inferred search space: \(error)")
     }
+  }
+
+  private static func looksLogSpaced(_ numbers: [Double], low: Double, high: Double) -> Bool {
+    let distinct = Array(Set(numbers)).sorted()
+    let n = distinct.count
+    let median = n % 2 == 1 ? distinct[n / 2] : (distinct[n / 2 - 1] + distinct[n / 2]) / 2
+    let linear = (median - low) / (high - low)
+    let logarithmic = (Foundation.log(median) - Foundation.log(low)) / (Foundation.log(high) - Foundation.log(low))
+    return abs(logarithmic - 0.5) < abs(linear - 0.5)
   }
 }
