@@ -79,5 +79,12 @@ let package = Package(
       ],
       path: "Sources/mfe-timing"
     ),
+    .executableTarget(
+      name: "meta-training-timing",
+      dependencies: [
+        .product(name: "MetaLearning", package: "MetaProbe"), .product(name: "Linalg", package: "MetaProbe"),
+      ],
+      path: "Sources/meta-training-timing"
+    ),
   ]
 )

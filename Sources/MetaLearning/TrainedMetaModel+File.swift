@@ -1,13 +1,20 @@
 import Foundation
 
 extension TrainedMetaModel {
-  /// Writes the model as JSON (sorted keys, so the same model gives the same bytes), creating
+  /// Undefined task features (NaN) are written as the string "nan".
+  private static var nonFinite: JSONEncoder.NonConformingFloatEncodingStrategy {
+    .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+  }
+
+  /// Writes the model as JSON (sorted keys, so the same model gives the same bytes; NaN task
+  /// features as the string "nan"), creating
   /// the parent folder when missing.
   ///
   /// - Throws: ``MetaLearningError/io(path:reason:)`` when encoding or writing fails.
   public func save(to path: String) throws(MetaLearningError) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = Self.nonFinite
     do {
       let data = try encoder.encode(self)
       let url = URL(fileURLWithPath: path)
@@ -35,6 +42,7 @@ extension TrainedMetaModel {
       enum CodingKeys: String, CodingKey { case version = "format_version" }
     }
     let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     guard let header = try? decoder.decode(Header.self, from: data) else {
       throw .io(path: path, reason: "not a meta-model file (not a JSON object with an integer format_version)")
     }

@@ -6,6 +6,8 @@ import Storage
 /// A small synthetic tuning log: tasks `t0…t(n−1)` with features (f, g) where f = i/(n−1), and
 /// configurations of `x` ∈ [0, 1] and `k` ∈ {a, b}. The value (maximised) at resource r is
 /// `−(x − f)² + 0.1·[k = a]·g − 0.05·(1 − r)`, so each task's best configuration is x = f.
+/// Task t1 has no g (NaN), as a task whose meta-feature is undefined.
+/// Task t1 has no g (NaN), as a task whose meta-feature is undefined.
 enum SyntheticLog {
   static let space: SearchSpace = {
     do {
@@ -26,7 +28,7 @@ enum SyntheticLog {
     for t in 0..<n {
       let f = Double(t) / Double(n - 1)
       let g = t % 2 == 0 ? 1.0 : -1.0
-      try table.set("t\(t)", values: [f, g])
+      try table.set("t\(t)", values: [f, t == 1 ? .nan : g])
       for number in 0..<configurations {
         let x = generator.uniform()
         let k = generator.integer(below: 2) == 0 ? "a" : "b"
