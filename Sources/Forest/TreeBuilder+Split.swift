@@ -53,7 +53,7 @@ extension TreeBuilder {
   ///
   /// Thresholds are midpoints `x₍ᵢ₋₁₎/2 + x₍ᵢ₎/2` (or `x₍ᵢ₋₁₎` when the midpoint rounds up to `x₍ᵢ₎`).
   /// - Complexity: O(m log m + m·K) for `m` rows and `K` outputs.
-  private func searchSortedThresholds(
+  func searchSortedThresholds(
     feature: Int, count: Int, weight: Double, best: inout CandidateSplit?, bestProxy: inout Double
   ) -> Bool {
     let xf = pairs
@@ -143,6 +143,9 @@ extension TreeBuilder {
     if !isClassification {
       let rightSum = nodeSum - leftSum
       return leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight
+    }
+    if usesGini && scikitLearn != nil {
+      return scikitLearnGiniProxy(leftWeight: leftWeight, rightWeight: rightWeight)
     }
     if usesGini {
       var leftSquares = 0.0

@@ -64,7 +64,9 @@ public struct MetaFeatureExtractor: Sendable {
       case .statistical: StatisticalGroup.extract(views, into: &sink)
       case .infoTheory: InfoTheoryGroup.extract(views, seed: randomSeed, into: &sink)
       case .complexity: ComplexityGroup.extract(views, seed: randomSeed, into: &sink)
-      case .modelBased, .landmarking, .clustering:
+      case .landmarking: LandmarkingGroup.extract(views, seed: randomSeed, into: &sink)
+      case .modelBased: ModelBasedGroup.extract(views, seed: randomSeed, into: &sink)
+      case .clustering:
         sink.note(group.rawValue, "group not implemented yet")
       }
     }
