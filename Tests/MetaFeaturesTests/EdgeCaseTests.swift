@@ -5,7 +5,9 @@ import MetaFeatures
 import Testing
 
 @Suite struct EdgeCaseTests {
-  static let allGroups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory, .complexity]
+  static let allGroups: [MetaFeatureGroup] = [
+    .general, .statistical, .infoTheory, .complexity, .landmarking, .modelBased,
+  ]
 
   func extract(_ file: String) throws -> MetaFeatureVector {
     let data = try Dataset.read(from: try fixturesDirectory().appendingPathComponent(file).path)
