@@ -79,14 +79,7 @@ extension TreeBuilder {
   /// `−W_R·(1 − ΣR²/W_R²) − W_L·(1 − ΣL²/W_L²)`, so exact ties compare as they do there.
   @inline(__always)
   func scikitLearnGiniProxy(leftWeight: Double, rightWeight: Double) -> Double {
-    var leftSquares = 0.0
-    var rightSquares = 0.0
-    for k in 0..<outputCount {
-      let l = leftCounts[k]
-      let r = nodeCounts[k] - l
-      leftSquares += l * l
-      rightSquares += r * r
-    }
+    let (leftSquares, rightSquares) = classSquares()
     let giniLeft = 1.0 - leftSquares / (leftWeight * leftWeight)
     let giniRight = 1.0 - rightSquares / (rightWeight * rightWeight)
     return -rightWeight * giniRight - leftWeight * giniLeft

@@ -39,10 +39,10 @@ enum LandmarkingGroup {
     let k = v.classCount
     let treeSeed = ModelBasedGroup.scikitLearnTreeSeed(seed)
 
-    func evaluate(_ predictor: (_ train: [Int], _ test: [Int]) throws -> [Int]) -> [Double]? {
+    func evaluate(_ predictor: (_ fold: Int, _ train: [Int], _ test: [Int]) throws -> [Int]) -> [Double]? {
       var scores: [Double] = []
-      for fold in folds.folds {
-        guard let predicted = try? predictor(fold.train, fold.test) else { return nil }
+      for (index, fold) in folds.folds.enumerated() {
+        guard let predicted = try? predictor(index, fold.train, fold.test) else { return nil }
         let hits = zip(predicted, fold.test).filter { $0 == y[$1] }.count
         scores.append(Double(hits) / Double(fold.test.count))
       }
@@ -61,11 +61,11 @@ enum LandmarkingGroup {
       sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
     }
 
-    record("best_node", evaluate { try stump(xTree, $0, $1) }, "decision stump failed on a fold")
+    record("best_node", evaluate { try stump(xTree, $1, $2) }, "decision stump failed on a fold")
     var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
     let randomAttribute = numpy.interval(x.columns - 1)
     let randomColumn = xTree.columns([randomAttribute])
-    record("random_node", evaluate { try stump(randomColumn, $0, $1) }, "decision stump failed on a fold")
+    record("random_node", evaluate { try stump(randomColumn, $1, $2) }, "decision stump failed on a fold")
 
     // Per fold: (least, most) important attribute of a full tree on the training rows.
     var extremes: [(Int, Int)] = []
@@ -83,33 +83,21 @@ enum LandmarkingGroup {
       extremes.append((least, most))
     }
     let ranked = extremes.count == foldCount
-    var fold = 0
-    let worst: [Double]? =
-      ranked
-      ? evaluate { train, test in
-        defer { fold += 1 }
-        return try stump(xTree.columns([extremes[fold].0]), train, test)
-      } : nil
+    let worst = ranked ? evaluate { try stump(xTree.columns([extremes[$0].0]), $1, $2) } : nil
     record("worst_node", worst, "full decision tree failed on a fold")
-    fold = 0
-    let elite: [Double]? =
-      ranked
-      ? evaluate { train, test in
-        defer { fold += 1 }
-        return try nearest(x.columns([extremes[fold].1]), train, test)
-      } : nil
+    let elite = ranked ? evaluate { try nearest(x.columns([extremes[$0].1]), $1, $2) } : nil
     record("elite_nn", elite, "full decision tree failed on a fold")
 
-    record("one_nn", evaluate { try nearest(x, $0, $1) }, "1-NN failed on a fold")
+    record("one_nn", evaluate { try nearest(x, $1, $2) }, "1-NN failed on a fold")
     record(
       "naive_bayes",
-      evaluate { train, test in
+      evaluate { _, train, test in
         try GaussianNaiveBayes().fit(x.rows(train), train.map { y[$0] }, classCount: k).predict(x.rows(test))
       }, "Gaussian naive Bayes failed on a fold")
     let ldaReason = "linear discriminant analysis failed on a fold (no more training rows than classes)"
     record(
       "linear_discr",
-      evaluate { train, test in
+      evaluate { _, train, test in
         try LinearDiscriminant.fit(x.rows(train), train.map { y[$0] }).predict(x.rows(test))
       }, ldaReason)
   }
