@@ -43,7 +43,7 @@ let package = Package(
       dependencies: ["Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "Probes", dependencies: ["Linalg", "NeuralNet", "Learners", "Datasets", "Search"]),
-    .target(name: "MetaFeatures", dependencies: ["Linalg", "Datasets"]),
+    .target(name: "MetaFeatures", dependencies: ["Linalg", "Datasets", "Forest", "Learners"]),
     .target(
       name: "MetaLearning",
       dependencies: [

@@ -1,10 +1,11 @@
 """Times pymfe 0.4.4 and MetaFeatures (Benchmarks/mfe-timing, release build) on the bundled
 datasets in one run and prints per-dataset medians and the speed-up.
 
-    /tmp/venv-mfe/bin/python scripts/bench_metafeatures.py [--repeat 3] [--skip-build]
+    /tmp/venv-mfe/bin/python scripts/bench_metafeatures.py [--repeat 3] [--skip-build] [--suites a,b]
 
-Two suites: general + statistical + info-theory on every fixture dataset, and complexity on
-those with at most 1000 rows. Timings are wall-clock medians of `--repeat` runs; pymfe's time
+Three suites: general + statistical + info-theory (`basic`) on every fixture dataset,
+complexity on those with at most 1000 rows, and landmarking + model-based (`landmarking`)
+on every fixture dataset. Timings are wall-clock medians of `--repeat` runs; pymfe's time
 is fit + extract (the Swift time includes building the data views).
 """
 import argparse
@@ -45,12 +46,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--suites", default="basic,complexity,landmarking")
     args = ap.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "mfe-timing"], cwd=BENCH, check=True)
-    suites = [("general+statistical+info-theory", ["general", "statistical", "info-theory"], None),
-              ("complexity", ["complexity"], 1000)]
-    for title, groups, max_rows in suites:
+    suites = [("basic", "general+statistical+info-theory", ["general", "statistical", "info-theory"], None),
+              ("complexity", "complexity", ["complexity"], 1000),
+              ("landmarking", "landmarking+model-based", ["landmarking", "model-based"], None)]
+    chosen = args.suites.split(",")
+    for key, title, groups, max_rows in suites:
+        if key not in chosen:
+            continue
         rows = []
         for name, path in mfe_data.DATASETS:
             X, y, cat_cols = mfe_data.load(path)

@@ -20,6 +20,9 @@ import igraph
 import numpy as np
 import scipy.linalg
 import scipy.stats
+import sklearn.model_selection
+import sklearn.neighbors
+import sklearn.tree
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mfe_data  # noqa: E402
@@ -27,7 +30,7 @@ from pymfe.mfe import MFE  # noqa: E402
 
 warnings.filterwarnings("ignore")
 OUT = os.path.join(mfe_data.ROOT, "Tests", "MetaFeaturesTests", "Fixtures")
-GROUPS = ["general", "statistical", "info-theory"]
+GROUPS = ["general", "statistical", "info-theory", "landmarking", "model-based"]
 COMPLEXITY_MAX_ROWS = 1000
 
 
@@ -87,6 +90,38 @@ def independent(X, y, cat_cols):
             vals.append(1.0 / (1.0 + ((direc.T @ diff @ diff.T @ direc) / (direc.T @ W @ direc)).item()))
         out["f1v.mean"] = clean(np.mean(vals))
         out["f1v.sd"] = clean(np.std(vals, ddof=1)) if len(vals) > 1 else None
+    return out
+
+
+def independent_landmarking(X, y, cat_cols):
+    """pymfe's landmarkers with the ties it leaves to implementation details made explicit.
+
+    - one_nn, elite_nn: pymfe's KNeighborsClassifier searches a k-d tree, which among training
+      rows at equal distance returns the first one its traversal visits; here
+      algorithm="brute" (ties to the lowest training row).
+    - worst_node, elite_nn: the attribute ranking is np.argsort of the tree importances, whose
+      order among equal importances is that of numpy's SIMD sort (machine-dependent); here
+      kind="stable" (least important = lowest index among ties, most = highest).
+    """
+    mfe = MFE(groups=["landmarking"], features=["one_nn"], random_state=0)
+    mfe.fit(mfe_data.to_mfe_input(X, cat_cols), y, cat_cols=cat_cols, suppress_warnings=True)
+    N, y = mfe._custom_args_ft["N"], mfe.y
+    skf = sklearn.model_selection.StratifiedKFold(n_splits=10)
+    scores = {"one_nn": [], "elite_nn": [], "worst_node": []}
+    for tr, te in skf.split(N, y):
+        imp = sklearn.tree.DecisionTreeClassifier(random_state=0).fit(N[tr], y[tr]).feature_importances_
+        rank = np.argsort(imp, kind="stable")
+        knn = sklearn.neighbors.KNeighborsClassifier(n_neighbors=1, algorithm="brute")
+        scores["one_nn"].append(np.mean(knn.fit(N[tr], y[tr]).predict(N[te]) == y[te]))
+        a = [rank[-1]]
+        scores["elite_nn"].append(np.mean(knn.fit(N[tr][:, a], y[tr]).predict(N[te][:, a]) == y[te]))
+        w = [rank[0]]
+        stump = sklearn.tree.DecisionTreeClassifier(max_depth=1, random_state=0)
+        scores["worst_node"].append(np.mean(stump.fit(N[tr][:, w], y[tr]).predict(N[te][:, w]) == y[te]))
+    out = {}
+    for name, vals in scores.items():
+        out[f"{name}.mean"] = clean(np.mean(vals))
+        out[f"{name}.sd"] = clean(np.std(vals, ddof=1))
     return out
 
 
@@ -156,6 +191,10 @@ def main():
                 sup = independent(X, y, cat_cols) if "complexity" in groups else None
             except Exception:  # degenerate data (e.g. 3 rows): no independent reference
                 sup = None
+            try:
+                sup = {**(sup or {}), **independent_landmarking(X, y, cat_cols)}
+            except Exception:  # fewer rows than folds: pymfe gives NaN, no reference either
+                pass
             write(name, path, groups, ("mean", "sd"), feats, supplement=sup)
         except Exception as err:  # pymfe fails on some edge cases; record why
             write(name, path, groups, ("mean", "sd"), {}, error=repr(err))
@@ -163,8 +202,9 @@ def main():
     # The other summaries, on one dataset.
     X, y, cat_cols = mfe_data.load("datasets/sklearn/iris.csv")
     summ = ("mean", "sd", "var", "min", "max", "median")
-    write("iris-summaries", "datasets/sklearn/iris.csv", GROUPS, summ,
-          extract(X, y, cat_cols, GROUPS, summ))
+    base = ["general", "statistical", "info-theory"]
+    write("iris-summaries", "datasets/sklearn/iris.csv", base, summ,
+          extract(X, y, cat_cols, base, summ))
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ extension TreeBuilder {
   ///
   /// Thresholds are midpoints `x₍ᵢ₋₁₎/2 + x₍ᵢ₎/2` (or `x₍ᵢ₋₁₎` when the midpoint rounds up to `x₍ᵢ₎`).
   /// - Complexity: O(m log m + m·K) for `m` rows and `K` outputs.
-  private func searchSortedThresholds(
+  func searchSortedThresholds(
     feature: Int, count: Int, weight: Double, best: inout CandidateSplit?, bestProxy: inout Double
   ) -> Bool {
     let xf = pairs
@@ -135,6 +135,20 @@ extension TreeBuilder {
     return false
   }
 
+  /// Σ_k L_k² and Σ_k R_k² of the class weights left (`leftCounts`) and right of the candidate.
+  @inline(__always)
+  func classSquares() -> (left: Double, right: Double) {
+    var leftSquares = 0.0
+    var rightSquares = 0.0
+    for k in 0..<outputCount {
+      let l = leftCounts[k]
+      let r = nodeCounts[k] - l
+      leftSquares += l * l
+      rightSquares += r * r
+    }
+    return (leftSquares, rightSquares)
+  }
+
   /// A quantity that orders splits as their impurity decrease does (scikit-learn's
   /// `proxy_impurity_improvement`): `−(W_L·I_L + W_R·I_R)` for classification,
   /// `S_L²/W_L + S_R²/W_R` (weighted target sums `S`) for squared error.
@@ -144,15 +158,11 @@ extension TreeBuilder {
       let rightSum = nodeSum - leftSum
       return leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight
     }
+    if usesGini && scikitLearn != nil {
+      return scikitLearnGiniProxy(leftWeight: leftWeight, rightWeight: rightWeight)
+    }
     if usesGini {
-      var leftSquares = 0.0
-      var rightSquares = 0.0
-      for k in 0..<outputCount {
-        let l = leftCounts[k]
-        let r = nodeCounts[k] - l
-        leftSquares += l * l
-        rightSquares += r * r
-      }
+      let (leftSquares, rightSquares) = classSquares()
       return -(leftWeight - leftSquares / leftWeight) - (rightWeight - rightSquares / rightWeight)
     }
     var total = 0.0

@@ -45,6 +45,9 @@ final class TreeBuilder {
   let nodeValue: UnsafeMutablePointer<Double>
   /// Weighted target sum of the current node (regression).
   var nodeSum = 0.0
+  /// When set, features are drawn as scikit-learn's best splitter draws them (see
+  /// `TreeBuilder+ScikitLearn.swift`) instead of from the `SeededGenerator`.
+  var scikitLearn: ScikitLearnFeatureDraw?
 
   /// Prepares buffers for one tree.
   ///
@@ -106,6 +109,8 @@ final class TreeBuilder {
     let depth: Int
     let parent: Int
     let isLeft: Bool
+    /// Features known constant in this node (scikit-learn mode only).
+    var constants = 0
   }
 
   /// Grows the tree, drawing feature orders (and random thresholds) from `generator`.
@@ -135,8 +140,12 @@ final class TreeBuilder {
         {
           continue
         }
-        guard let split = findSplit(columns: base, start: start, end: end, weight: weight, generator: &generator)
-        else { continue }
+        var constants = pending.constants
+        let found =
+          scikitLearn == nil
+          ? findSplit(columns: base, start: start, end: end, weight: weight, generator: &generator)
+          : findSplitAsScikitLearn(columns: base, start: start, end: end, weight: weight, constants: &constants)
+        guard let split = found else { continue }
         let position = partition(
           columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
         let leftStats = nodeStatistics(start: start, end: position)
@@ -149,8 +158,12 @@ final class TreeBuilder {
         nodes.feature[node] = Int32(split.feature)
         nodes.threshold[node] = split.threshold
         // Right pushed first so the left subtree is grown first, as scikit-learn's depth-first builder.
-        stack.append(PendingNode(start: position, end: end, depth: pending.depth + 1, parent: node, isLeft: false))
-        stack.append(PendingNode(start: start, end: position, depth: pending.depth + 1, parent: node, isLeft: true))
+        stack.append(
+          PendingNode(
+            start: position, end: end, depth: pending.depth + 1, parent: node, isLeft: false, constants: constants))
+        stack.append(
+          PendingNode(
+            start: start, end: position, depth: pending.depth + 1, parent: node, isLeft: true, constants: constants))
       }
       return nodes
     }

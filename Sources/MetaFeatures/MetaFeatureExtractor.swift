@@ -20,12 +20,16 @@ import Datasets
 /// - **Canonical correlations** are exact (see ``CanonicalCorrelation``), where pymfe's
 ///   iterative CCA can stop about 1e-5 away.
 /// - **Complexity** `l1`, `l2`, `l3` (linear SVM), `n4`, `t1` and `hubs` are not computed yet.
+/// - **Landmarking ties.** 1-NN takes the lowest training row among equal distances (pymfe's
+///   k-d tree takes the first it visits), and importance ranks order equal importances by
+///   attribute index (numpy's SIMD argsort is machine-dependent).
 public struct MetaFeatureExtractor: Sendable {
   /// The groups to extract, in any order.
   public var groups: [MetaFeatureGroup]
   /// The summary functions applied to every multi-valued feature.
   public var summaries: [SummaryFunction]
-  /// The seed of pymfe's `random_state` (attribute subset of `attr_conc`).
+  /// The seed of pymfe's `random_state` (attribute subset of `attr_conc`, `random_node`'s
+  /// attribute, the decision trees of landmarking and model-based).
   public var randomSeed: Int
 
   /// Creates an extractor.
@@ -64,7 +68,9 @@ public struct MetaFeatureExtractor: Sendable {
       case .statistical: StatisticalGroup.extract(views, into: &sink)
       case .infoTheory: InfoTheoryGroup.extract(views, seed: randomSeed, into: &sink)
       case .complexity: ComplexityGroup.extract(views, seed: randomSeed, into: &sink)
-      case .modelBased, .landmarking, .clustering:
+      case .landmarking: LandmarkingGroup.extract(views, seed: randomSeed, into: &sink)
+      case .modelBased: ModelBasedGroup.extract(views, seed: randomSeed, into: &sink)
+      case .clustering:
         sink.note(group.rawValue, "group not implemented yet")
       }
     }

@@ -1,8 +1,8 @@
 /// A group of meta-features, named as in pymfe 0.4.4 (`MFE(groups=[...])`).
 ///
-/// `general`, `statistical`, `infoTheory` and `complexity` are implemented; `modelBased`,
-/// `landmarking` and `clustering` are reserved names that later work fills in (selecting them
-/// now yields no features and a note in ``MetaFeatureVector/reasons`` under the group name).
+/// All groups but `clustering` are implemented; `clustering` is a reserved name that later work
+/// fills in (selecting it now yields no features and a note in ``MetaFeatureVector/reasons``
+/// under the group name).
 public enum MetaFeatureGroup: String, CaseIterable, Sendable, Codable, Hashable {
   /// Simple counts and ratios of the dataset (pymfe `general`).
   case general
@@ -10,9 +10,9 @@ public enum MetaFeatureGroup: String, CaseIterable, Sendable, Codable, Hashable 
   case statistical
   /// Entropies and concentrations of the categorical view C (pymfe `info-theory`).
   case infoTheory = "info-theory"
-  /// Decision-tree shape features (pymfe `model-based`); not yet implemented.
+  /// Decision-tree shape features (pymfe `model-based`).
   case modelBased = "model-based"
-  /// Cross-validated simple learners (pymfe `landmarking`); not yet implemented.
+  /// Cross-validated simple learners (pymfe `landmarking`).
   case landmarking
   /// Class-overlap, neighbourhood and dimensionality measures (pymfe `complexity`).
   case complexity
@@ -25,8 +25,8 @@ public enum MetaFeatureGroup: String, CaseIterable, Sendable, Codable, Hashable 
   /// `true` for the groups this version computes.
   public var isImplemented: Bool {
     switch self {
-    case .general, .statistical, .infoTheory, .complexity: return true
-    case .modelBased, .landmarking, .clustering: return false
+    case .general, .statistical, .infoTheory, .complexity, .modelBased, .landmarking: return true
+    case .clustering: return false
     }
   }
 }

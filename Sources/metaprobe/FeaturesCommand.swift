@@ -9,7 +9,7 @@ struct FeaturesCommand: ParsableCommand {
     abstract: "Dataset meta-features with pymfe 0.4.4's names and definitions.",
     discussion: """
       Groups: \(MetaFeatureGroup.allCases.filter(\.isImplemented).map(\.rawValue).joined(separator: ", ")) \
-      (model-based, landmarking and clustering are not implemented yet and are reported as such). \
+      (clustering is not implemented yet and is reported as such); separate them by spaces or commas. \
       Default: general, statistical, info-theory (pymfe's default groups that exist here). \
       Summaries default to mean and sd (ddof 1), named `<feature>.<summary>` as pymfe does; \
       scalar features keep their bare name (nr_inst). Missing values are imputed (median / most \
@@ -27,7 +27,7 @@ struct FeaturesCommand: ParsableCommand {
   @Option(name: .long, parsing: .upToNextOption, help: "Summary functions (pymfe names, e.g. mean sd min max).")
   var summary: [String] = ["mean", "sd"]
 
-  @Option(name: .long, help: "Seed of the random choices (attr_conc's attribute subset).")
+  @Option(name: .long, help: "Seed of the random choices (pymfe's random_state: attr_conc's subset, random_node, trees).")
   var seed: Int = 0
 
   @OptionGroup var output: OutputOptions
@@ -35,8 +35,11 @@ struct FeaturesCommand: ParsableCommand {
   @Flag(name: .long, help: "Print name,value CSV rows.")
   var csv = false
 
+  /// The groups, with comma-separated lists split (`--groups landmarking,model-based`).
+  var groupNames: [String] { groups.flatMap { $0.split(separator: ",").map(String.init) } }
+
   func validate() throws {
-    for g in groups where MetaFeatureGroup(rawValue: g) == nil {
+    for g in groupNames where MetaFeatureGroup(rawValue: g) == nil {
       throw ValidationError("unknown group '\(g)'; groups: \(MetaFeatureGroup.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     for s in summary where SummaryFunction(rawValue: s) == nil {
@@ -48,7 +51,7 @@ struct FeaturesCommand: ParsableCommand {
   func run() throws {
     let data = try dataset.load()
     let extractor = MetaFeatureExtractor(
-      groups: groups.compactMap(MetaFeatureGroup.init(rawValue:)),
+      groups: groupNames.compactMap(MetaFeatureGroup.init(rawValue:)),
       summaries: summary.compactMap(SummaryFunction.init(rawValue:)), randomSeed: seed)
     let vector = extractor.features(of: data)
     let pairs = zip(vector.names, vector.values).map { ($0, $1) }

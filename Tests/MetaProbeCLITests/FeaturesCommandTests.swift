@@ -26,6 +26,21 @@ import Testing
     #expect(lines.contains("nr_inst,178.0"))
   }
 
+  @Test func landmarkingAndModelBasedGiveNullWithReasonsOnThreeRows() throws {
+    let path = packageRoot.appendingPathComponent("Tests/MetaFeaturesTests/Fixtures/edge-three-rows.csv").path
+    let run = try metaprobe("features", path, "--groups", "landmarking,model-based", "--json")
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try run.json() as? [String: Any])
+    // Ten stratified folds need ten rows: every landmarker is undefined, with the reason.
+    #expect(object["best_node.mean"] is NSNull)
+    #expect(object["one_nn.sd"] is NSNull)
+    let reasons = try #require(object["_reasons"] as? [String: String])
+    #expect(reasons["best_node.mean"] == "3 rows: fewer than the 10 cross-validation folds")
+    // The tree still exists: one split, two leaves (as pymfe).
+    #expect(object["leaves"] as? Double == 2)
+    #expect(object["nodes"] as? Double == 1)
+  }
+
   @Test func unknownGroupIsRejected() throws {
     let run = try metaprobe("features", "iris", "--groups", "landmark")
     #expect(run.status != 0)

@@ -1,0 +1,104 @@
+import Forest
+import Learners
+import Linalg
+
+/// pymfe's `landmarking` group: the accuracy of simple learners on the numeric view N, one
+/// value per fold of a stratified 10-fold cross-validation without shuffling
+/// (``StratifiedFolds``), summarised (mean and sd by default).
+///
+/// | pymfe name | learner (scikit-learn in pymfe 0.4.4) |
+/// |---|---|
+/// | `best_node` | decision stump (`DecisionTreeClassifier(max_depth=1, random_state)`) on all attributes |
+/// | `random_node` | decision stump on one attribute drawn by `np.random.seed(random_state); randint(0, p)` |
+/// | `worst_node` | decision stump on the least important attribute of a full tree fitted on the fold's training rows |
+/// | `elite_nn` | 1-nearest neighbour on the most important attribute of that tree |
+/// | `one_nn` | 1-nearest neighbour (Euclidean) on all attributes |
+/// | `naive_bayes` | Gaussian naive Bayes (`GaussianNB()`) |
+/// | `linear_discr` | linear discriminant analysis (`LinearDiscriminantAnalysis()`, SVD solver) |
+///
+/// Trees are the Forest module's CART fitted on N rounded to `Float` (scikit-learn casts tree
+/// inputs to float32) in its scikit-learn mode (same feature draws for the same `random_state`,
+/// so the same choice among equally good splits). Importance ranks order ties by attribute index (numpy's SIMD `argsort`
+/// orders them in a machine-dependent way). Nearest neighbours at equal distance go to the
+/// lowest training row (scikit-learn's k-d tree takes the first it visits).
+enum LandmarkingGroup {
+  static let featureNames = ["best_node", "elite_nn", "linear_discr", "naive_bayes", "one_nn", "random_node", "worst_node"]
+  static let foldCount = 10
+
+  static func extract(_ v: DataViews, seed: Int, into sink: inout FeatureSink) {
+    let folds: StratifiedFolds
+    switch StratifiedFolds.make(classes: v.y, splits: foldCount) {
+    case .failure(let error):
+      for name in featureNames { sink.vector(name, [], reason: error.reason) }
+      return
+    case .success(let f): folds = f
+    }
+    let x = v.numeric
+    let xTree = Matrix(rows: x.rows, columns: x.columns, storage: x.storage.map { Double(Float($0)) })
+    let y = v.y
+    let k = v.classCount
+    let treeSeed = ModelBasedGroup.scikitLearnTreeSeed(seed)
+
+    func evaluate(_ predictor: (_ fold: Int, _ train: [Int], _ test: [Int]) throws -> [Int]) -> [Double]? {
+      var scores: [Double] = []
+      for (index, fold) in folds.folds.enumerated() {
+        guard let predicted = try? predictor(index, fold.train, fold.test) else { return nil }
+        let hits = zip(predicted, fold.test).filter { $0 == y[$1] }.count
+        scores.append(Double(hits) / Double(fold.test.count))
+      }
+      return scores
+    }
+    func stump(_ data: Matrix<Double>, _ train: [Int], _ test: [Int]) throws -> [Int] {
+      var tree = DecisionTree<Int>(maxDepth: 1)
+      try tree.fit(data.rows(train), train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)
+      return try tree.predict(data.rows(test))
+    }
+    func nearest(_ data: Matrix<Double>, _ train: [Int], _ test: [Int]) throws -> [Int] {
+      try KNeighborsClassifier(nNeighbors: 1).fit(data.rows(train), train.map { y[$0] }, classCount: k)
+        .predict(data.rows(test))
+    }
+    func record(_ name: String, _ values: [Double]?, _ reason: String) {
+      sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
+    }
+
+    record("best_node", evaluate { try stump(xTree, $1, $2) }, "decision stump failed on a fold")
+    var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
+    let randomAttribute = numpy.interval(x.columns - 1)
+    let randomColumn = xTree.columns([randomAttribute])
+    record("random_node", evaluate { try stump(randomColumn, $1, $2) }, "decision stump failed on a fold")
+
+    // Per fold: (least, most) important attribute of a full tree on the training rows.
+    var extremes: [(Int, Int)] = []
+    for fold in folds.folds {
+      var tree = DecisionTree<Int>()
+      guard (try? tree.fit(xTree.rows(fold.train), fold.train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)) != nil
+      else { break }
+      let importance = tree.featureImportances
+      var least = 0
+      var most = 0
+      for j in importance.indices {
+        if importance[j] < importance[least] { least = j }
+        if importance[j] >= importance[most] { most = j }
+      }
+      extremes.append((least, most))
+    }
+    let ranked = extremes.count == foldCount
+    let worst = ranked ? evaluate { try stump(xTree.columns([extremes[$0].0]), $1, $2) } : nil
+    record("worst_node", worst, "full decision tree failed on a fold")
+    let elite = ranked ? evaluate { try nearest(x.columns([extremes[$0].1]), $1, $2) } : nil
+    record("elite_nn", elite, "full decision tree failed on a fold")
+
+    record("one_nn", evaluate { try nearest(x, $1, $2) }, "1-NN failed on a fold")
+    record(
+      "naive_bayes",
+      evaluate { _, train, test in
+        try GaussianNaiveBayes().fit(x.rows(train), train.map { y[$0] }, classCount: k).predict(x.rows(test))
+      }, "Gaussian naive Bayes failed on a fold")
+    let ldaReason = "linear discriminant analysis failed on a fold (no more training rows than classes)"
+    record(
+      "linear_discr",
+      evaluate { _, train, test in
+        try LinearDiscriminant.fit(x.rows(train), train.map { y[$0] }).predict(x.rows(test))
+      }, ldaReason)
+  }
+}

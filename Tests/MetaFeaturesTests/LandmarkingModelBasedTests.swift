@@ -1,0 +1,81 @@
+import Datasets
+import Foundation
+import Linalg
+@testable import MetaFeatures
+import Testing
+
+/// The landmarking and model-based features, by name, and their behaviour on degenerate data.
+/// Their values are matched against pymfe 0.4.4 in ``PymfeAgreementTests`` (every fixture
+/// feature, 1e-6 relative; one_nn, elite_nn and worst_node against the fixtures' tie-explicit
+/// `independent` references).
+@Suite struct LandmarkingModelBasedTests {
+  /// Every feature of the two groups compared against the pymfe fixtures, each as `.mean` and `.sd`.
+  static let landmarking = ["best_node", "elite_nn", "linear_discr", "naive_bayes", "one_nn", "random_node", "worst_node"]
+  static let modelBasedVectors = [
+    "leaves_branch", "leaves_corrob", "leaves_homo", "leaves_per_class", "nodes_per_level", "nodes_repeated",
+    "tree_depth", "tree_imbalance", "tree_shape", "var_importance",
+  ]
+  static let modelBasedScalars = ["leaves", "nodes", "nodes_per_attr", "nodes_per_inst"]
+
+  func extract(_ file: String, _ groups: [MetaFeatureGroup] = [.landmarking, .modelBased]) throws -> MetaFeatureVector {
+    let data = try Dataset.read(from: try fixturesDirectory().appendingPathComponent(file).path)
+    return MetaFeatureExtractor(groups: groups).features(of: data)
+  }
+
+  @Test func namesAreExactlyPymfes() throws {
+    let iris = try #require(PymfeAgreementTests.fixtures.first { $0.dataset == "iris" })
+    let v = MetaFeatureExtractor(groups: [.landmarking, .modelBased]).features(of: try iris.loadDataset())
+    let expected = Set(
+      (Self.landmarking + Self.modelBasedVectors).flatMap { ["\($0).mean", "\($0).sd"] } + Self.modelBasedScalars)
+    #expect(Set(v.names) == expected)
+    let fromPymfe = Set(iris.features.keys.filter { expected.contains($0) })
+    #expect(fromPymfe == expected)
+  }
+
+  @Test func threeRowsGiveNaNLandmarkingWithReasonAndATree() throws {
+    let v = try extract("edge-three-rows.csv")
+    for name in Self.landmarking {
+      #expect(v["\(name).mean"]?.isNaN == true)
+      #expect(v.reasons["\(name).mean"] == "3 rows: fewer than the 10 cross-validation folds")
+    }
+    #expect(v["leaves"] == 2)
+    #expect(v["nodes"] == 1)
+  }
+
+  @Test func singleClassGivesPerfectLandmarkersAndARootLeaf() throws {
+    let v = try extract("edge-single-class.csv")
+    for name in Self.landmarking { #expect(v["\(name).mean"] == 1, "\(name)") }
+    #expect(v["leaves"] == 1)
+    #expect(v["nodes"] == 0)
+    #expect(v["nodes_per_level.mean"]?.isNaN == true)
+    #expect(v.reasons["nodes_per_level.mean"] == "a single-leaf tree has no internal nodes")
+    #expect(v["leaves_homo.mean"]?.isNaN == true)
+    #expect(v.reasons["leaves_homo.mean"] != nil)
+  }
+
+  @Test func constantColumnAndAllCategoricalGiveValues() throws {
+    for file in ["edge-constant.csv", "edge-all-categorical.csv"] {
+      let v = try extract(file)
+      for name in Self.landmarking + Self.modelBasedVectors {
+        #expect(v["\(name).mean"].map { !$0.isNaN } == true, "\(file): \(name)")
+      }
+    }
+  }
+
+  @Test func stratifiedFoldsDealClassesRoundRobin() throws {
+    // sklearn: StratifiedKFold(3).split(X, [0,0,0,0,1,1,1,1,1,1]) test folds
+    // [0,1,4,5], [2,6,7], [3,8,9].
+    let y = [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    let folds = try StratifiedFolds.make(classes: y, splits: 3).get().folds
+    #expect(folds.map(\.test) == [[0, 1, 4, 5], [2, 6, 7], [3, 8, 9]])
+    #expect(folds[1].train == [0, 1, 3, 4, 5, 8, 9])
+    #expect((try? StratifiedFolds.make(classes: [0, 1], splits: 3).get()) == nil)
+    #expect((try? StratifiedFolds.make(classes: [0, 0, 1, 1, 2], splits: 3).get()) == nil)
+  }
+
+  @Test func scikitLearnSplitterSeed() {
+    // np.random.RandomState(0).randint(0, 2**31 - 1) and RandomState(42).
+    #expect(ModelBasedGroup.scikitLearnTreeSeed(0) == 209_652_396)
+    #expect(ModelBasedGroup.scikitLearnTreeSeed(42) == 1_608_637_542)
+  }
+}
