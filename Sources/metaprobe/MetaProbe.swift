@@ -16,7 +16,7 @@ struct MetaProbe: AsyncParsableCommand {
     subcommands: [
       DatasetsCommand.self, FitCommand.self, FeaturesCommand.self, ProbeCommand.self, TuneCommand.self,
       StudiesCommand.self,
-      Logs.self, MetaCommand.self, BenchCommand.self,
+      Logs.self, MetaCommand.self, OptimizeCommand.self, BenchCommand.self,
     ]
   )
 }
