@@ -16,6 +16,7 @@ struct MetaProbe: AsyncParsableCommand {
     subcommands: [
       DatasetsCommand.self, FitCommand.self, FeaturesCommand.self, ProbeCommand.self, TuneCommand.self,
       StudiesCommand.self,
+      Logs.self,
     ]
   )
 }
