@@ -52,25 +52,23 @@ public struct CorpusLearner: Sendable {
       task: task.name, learner: name, number: number, params: params, resource: level, seed: task.seed, value: nil,
       direction: .maximize, state: .fail)
     let start = DispatchTime.now().uptimeNanoseconds
-    defer { record.costSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     do {
       let budget = try Budget(dataFraction: level)
       let fitted = try pipeline.fit(
         on: task.data, rows: task.trainRows, config: space.pipelineConfiguration(params), budget: budget,
         seed: UInt64(task.seed))
       let accuracy = try fitted.accuracy(on: task.data, rows: task.validationRows)
-      guard accuracy.isFinite else {
+      if accuracy.isFinite {
+        record.value = accuracy
+        record.state = .complete
+        if !fitted.learningCurve.isEmpty { record.userAttributes = Self.dynamics(of: fitted.learningCurve) }
+      } else {
         record.userAttributes["fail_reason"] = "validation accuracy is not finite"
-        return record
-      }
-      record.value = accuracy
-      record.state = .complete
-      if !fitted.learningCurve.isEmpty {
-        record.userAttributes = Self.dynamics(of: fitted.learningCurve)
       }
     } catch {
       record.userAttributes["fail_reason"] = error.description
     }
+    record.costSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     return record
   }
 

@@ -121,7 +121,7 @@ public struct CorpusGenerator: Sendable {
           for (number, level) in unit.keys {
             if Task.isCancelled { break }
             let record = unit.learner.evaluate(number: number, on: unit.task, level: level)
-            do {
+            do throws(CorpusError) {
               try await writer.append(record)
             } catch {
               return .failure(error)

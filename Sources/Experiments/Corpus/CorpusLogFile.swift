@@ -4,10 +4,10 @@ import Storage
 
 /// The JSON Lines working file of a corpus run, read back to resume.
 ///
-/// Only the records MetaProbe's own writer produces (``TuningLogFormat/jsonLine(_:)``) are read:
-/// parameters are typed by the learner's ``CorpusSpace`` where one is known (an int parameter
-/// reads as `.int`, a float as `.float`), else a JSON number with an integral value is read as an
-/// int. Whatever follows the last newline is a line cut short by a killed run: it is ignored, and
+/// Only the records MetaProbe's own writer produces (``TuningLogFormat/jsonLine(_:)``) are read,
+/// with numbers converted exactly from their text: parameters are typed by the learner's
+/// ``CorpusSpace`` where one is known (an int parameter reads as `.int`, a float as `.float`),
+/// else a number written without fraction or exponent is an int. Whatever follows the last newline is a line cut short by a killed run: it is ignored, and
 /// ``truncateIncompleteTail(of:)`` removes it before appending.
 public enum CorpusLogFile {
   /// The key of one evaluation: a configuration of a learner on a task at a resource level.
@@ -92,17 +92,16 @@ public enum CorpusLogFile {
     -> TuningLogRecord
   {
     func fail(_ reason: String) -> CorpusError { .malformedLog(path: path, line: number, reason: reason) }
-    guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
-      throw fail("not a JSON object")
+    guard let object = FlatJSONObject.parse(Substring(decoding: line, as: UTF8.self)) else {
+      throw fail("not a one-level JSON object of strings, numbers and nulls")
     }
     func string(_ field: String) throws(CorpusError) -> String {
-      guard let s = object[field] as? String else { throw fail("field '\(field)' is missing or not a string") }
+      guard case .string(let s)? = object[field] else { throw fail("field '\(field)' is missing or not a string") }
       return s
     }
-    func double(_ field: String) -> Double? { (object[field] as? NSNumber)?.doubleValue }
     let learner = try string("learner")
-    guard let numberValue = object["number"] as? NSNumber else { throw fail("field 'number' is missing") }
-    guard let resource = double("resource") else { throw fail("field 'resource' is missing") }
+    guard let configurationNumber = object["number"]?.int else { throw fail("field 'number' is missing or not an integer") }
+    guard let resource = object["resource"]?.double else { throw fail("field 'resource' is missing or not a number") }
     guard let direction = StudyDirection(rawValue: try string("direction")) else {
       throw fail("field 'direction' is not maximize or minimize")
     }
@@ -113,29 +112,30 @@ public enum CorpusLogFile {
     for (key, value) in object.sorted(by: { $0.key < $1.key }) {
       if key.hasPrefix("params_") {
         let name = String(key.dropFirst(7))
-        params[name] = try parameterValue(value, domain: space?.parameter(named: name)?.domain, name: key, fail: fail)
-      } else if key.hasPrefix("user_attrs_"), let text = value as? String {
+        let domain = space?.parameter(named: name)?.domain
+        guard let parameter = parameterValue(value, domain: domain) else {
+          throw fail("field '\(key)' is not a value of the parameter")
+        }
+        params[name] = parameter
+      } else if key.hasPrefix("user_attrs_"), case .string(let text) = value {
         attributes[String(key.dropFirst(11))] = text
       }
     }
     return TuningLogRecord(
-      task: try string("task"), learner: learner, number: numberValue.intValue, params: params, resource: resource,
-      seed: (object["seed"] as? NSNumber)?.intValue, value: double("value"), direction: direction,
-      costSeconds: double("cost_s"), state: state, userAttributes: attributes)
+      task: try string("task"), learner: learner, number: configurationNumber, params: params, resource: resource,
+      seed: object["seed"]?.int, value: object["value"]?.double, direction: direction,
+      costSeconds: object["cost_s"]?.double, state: state, userAttributes: attributes)
   }
 
-  private static func parameterValue(
-    _ value: Any, domain: Parameter.Domain?, name: String, fail: (String) -> CorpusError
-  ) throws(CorpusError) -> ParameterValue {
-    if let text = value as? String { return .categorical(text) }
-    guard let n = value as? NSNumber else { throw fail("field '\(name)' is neither a number nor a string") }
-    switch domain {
-    case .int?: return .int(n.intValue)
-    case .float?: return .float(n.doubleValue)
-    case .categorical?: return .categorical(n.stringValue)
-    case nil:
-      let x = n.doubleValue
-      return x == x.rounded() && abs(x) < 1e15 ? .int(Int(x)) : .float(x)
+  /// A parameter's value typed by its domain; without a domain an integral number is an int.
+  private static func parameterValue(_ value: FlatJSONValue, domain: Parameter.Domain?) -> ParameterValue? {
+    switch (value, domain) {
+    case (.string(let text), _): return .categorical(text)
+    case (.null, _): return nil
+    case (.number(let text), .categorical?): return .categorical(text)
+    case (.number(let text), .int?): return Int(text).map(ParameterValue.int)
+    case (.number(let text), .float?): return Double(text).map(ParameterValue.float)
+    case (.number(let text), nil): return Int(text).map(ParameterValue.int) ?? Double(text).map(ParameterValue.float)
     }
   }
 }
