@@ -19,8 +19,9 @@ struct LogsGenerate: AsyncParsableCommand {
       (maximize), cost_s = wall seconds, number = configuration index; a failing fit is a FAIL row \
       with user_attrs_fail_reason. Records are appended to --out (JSON Lines) as each evaluation \
       finishes; rerunning the same command skips the keys the file holds and continues (a line cut \
-      short by a kill is dropped). --csv writes the whole file sorted by (task, learner, number, \
-      resource); --features writes the tasks' meta-features (pymfe names). Progress goes to stderr.
+      short by a kill is dropped; the task order may change between runs). --csv writes the \
+      file's records of this command's tasks, learners, configurations and levels, sorted by \
+      (task, learner, number, resource); --features writes the tasks' meta-features (pymfe names). Progress goes to stderr.
       """
   )
 
@@ -48,7 +49,7 @@ struct LogsGenerate: AsyncParsableCommand {
   @Option(name: .long, help: "The JSON Lines log to append to (created if absent; read to resume).")
   var out: String
 
-  @Option(name: .long, help: "Also write the whole log, sorted, as CSV to this file.")
+  @Option(name: .long, help: "Also write the log of these tasks and learners, sorted, as CSV to this file.")
   var csv: String?
 
   @Option(name: .long, help: "Write the tasks' meta-features table (CSV, keyed by task) to this file.")
@@ -98,7 +99,13 @@ struct LogsGenerate: AsyncParsableCommand {
           summary.failed, summary.skipped, summary.seconds
         ).utf8))
     if let csv {
-      let records = try CorpusLogFile.records(in: URL(fileURLWithPath: out))
+      // The records of this run's plan only: a task or learner dropped from the command leaves the CSV.
+      let taskNames = Set(corpusTasks.map(\.name))
+      let learnerNames = Set(corpusLearners.map(\.name))
+      let records = try CorpusLogFile.records(in: URL(fileURLWithPath: out)).filter {
+        taskNames.contains($0.task) && learnerNames.contains($0.learner) && $0.number < configs
+          && levelValues.contains($0.resource)
+      }
       try write(CorpusTables.sortedCSV(records), to: csv)
       FileHandle.standardError.write(Data("wrote \(records.count) records to \(csv)\n".utf8))
     }

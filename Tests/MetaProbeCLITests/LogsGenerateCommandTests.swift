@@ -27,6 +27,16 @@ extension CLITests {
     let again = try metaprobe(arguments, directory: dir)
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stderr.contains("0 evaluated (0 failed), 16 already in the log"))
+
+    // A rerun on one task writes only that task's records to the CSV, in the same bytes.
+    var subset = arguments
+    subset[5] = "iris"
+    subset[subset.count - 3] = "iris.csv"
+    let irisOnly = try metaprobe(subset, directory: dir)
+    #expect(irisOnly.status == 0, "\(irisOnly.stderr)")
+    let irisCSV = try String(contentsOf: dir.appendingPathComponent("iris.csv"), encoding: .utf8)
+    #expect(irisCSV.split(separator: "\n").count == 9)
+    #expect(csv.hasPrefix(irisCSV))
   }
 
   @Test func logsGenerateReportsBadInput() throws {
