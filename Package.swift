@@ -115,7 +115,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ExperimentsTests",
-      dependencies: ["Experiments", "Search", "Linalg", "Storage", "Datasets"]
+      dependencies: ["Experiments", "Search", "Linalg", "Datasets", "Learners", "Storage"]
     ),
     .testTarget(
       name: "MetaProbeCLITests",

@@ -14,8 +14,7 @@ struct Logs: AsyncParsableCommand {
       user_attrs_<name>.
       """,
     subcommands: [
-      Import.self, Export.self, Validate.self,
-      // LogsGenerate (`logs generate`) is added here by the integrator.
+      Import.self, Export.self, Validate.self, LogsGenerate.self,
     ]
   )
 
