@@ -85,12 +85,20 @@ private struct RunState {
   ) async throws(MetaLearningError) {
     let n = run.settings.numInitialConfigs
     var initial: [Configuration]
-    if let given = run.initialModel {
-      model = given
-      initial = rankedCandidates(excluding: []).prefix(n).map(\.config)
-    } else if run.prior != nil {
-      try train()
-      initial = rankedCandidates(excluding: []).prefix(n).map(\.config)
+    if run.initialModel != nil || run.prior != nil {
+      if let given = run.initialModel { model = given } else { try train() }
+      initial = Array(unique(run.warmStart).prefix(n / 2))
+      var chosen = initial.map { run.space.encode($0) }
+      for c in rankedCandidates(excluding: Set(initial)) where initial.count < n {
+        let u = run.space.encode(c.config)
+        let spaced = chosen.allSatisfy { v in
+          zip(u, v).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } >= run.settings.initialSpacing * run.settings.initialSpacing
+        }
+        if spaced {
+          initial.append(c.config)
+          chosen.append(u)
+        }
+      }
     } else if !finite.isEmpty {
       initial = generator.sample(Swift.min(n, finite.count), from: finite.count).map { finite[$0].config }
     } else {

@@ -32,6 +32,9 @@ public struct MetaSuccessiveHalving: Sendable {
     public var candidateCount: Int = 1000
     /// Base sd of the Gaussian variations in the unit-encoded space; default 0.05.
     public var variationScale: Double = 0.05
+    /// Round 0 picks the model's best candidates at least this far apart (Euclidean distance in
+    /// the unit-encoded space), so the first evaluations are diverse; default 0.25.
+    public var initialSpacing: Double = 0.25
 
     /// The defaults.
     public init() {}
@@ -126,6 +129,10 @@ public struct MetaSuccessiveHalving: Sendable {
   public var prior: MetaDataset?
   /// Where candidates come from.
   public var candidates: Candidates
+  /// Configurations to evaluate first in round 0 (for example the best configurations of the
+  /// nearest tasks); at most half of `numInitialConfigs` are taken from it, the rest come from
+  /// the meta-model's ranking.
+  public var warmStart: [Configuration] = []
   /// A meta-model trained beforehand (on the prior) that ranks round 0's candidates; when `nil`,
   /// round 0 trains one on `prior` with `trainer`.
   public var initialModel: (any MetaModel)?
@@ -138,7 +145,7 @@ public struct MetaSuccessiveHalving: Sendable {
   ///   width is not task features + encoded configuration + 1.
   public init(
     settings: Settings = Settings(), space: SearchSpace, direction: StudyDirection, taskFeatures: [Double],
-    prior: MetaDataset?, candidates: Candidates = .space, initialModel: (any MetaModel)? = nil,
+    prior: MetaDataset?, candidates: Candidates = .space, warmStart: [Configuration] = [], initialModel: (any MetaModel)? = nil,
     trainer: @escaping @Sendable (MetaDataset, UInt64) throws(MetaLearningError) -> any MetaModel
   ) throws(MetaLearningError) {
     let s = settings
@@ -161,6 +168,7 @@ public struct MetaSuccessiveHalving: Sendable {
     self.taskFeatures = taskFeatures
     self.prior = prior
     self.candidates = candidates
+    self.warmStart = warmStart
     self.initialModel = initialModel
     self.trainer = trainer
   }

@@ -104,16 +104,34 @@ private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settin
   #expect(throws: MetaLearningError.self) { _ = try makeRun(prior: prior) }
 }
 
-@Test func metaSHUsesTheGivenInitialModelForRoundZero() async throws {
+@Test func metaSHUsesTheGivenInitialModelAndWarmStartForRoundZero() async throws {
   // The initial model prefers configurations near (0.9, 0.1); round 0 must evaluate those.
   let biased = OracleModel(taskWidth: 1) { u in -((u[0] - 0.9) * (u[0] - 0.9) + (u[1] - 0.1) * (u[1] - 0.1)) }
-  let run = try MetaSuccessiveHalving(
-    space: space, direction: .maximize, taskFeatures: [1], prior: nil, initialModel: biased,
+  var settings = MetaSuccessiveHalving.Settings()
+  settings.initialSpacing = 0
+  let dense = try MetaSuccessiveHalving(
+    settings: settings, space: space, direction: .maximize, taskFeatures: [1], prior: nil, initialModel: biased,
     trainer: { _, _ in OracleModel(taskWidth: 1, f: objective) })
-  let result = try await run.run(seed: 2) { c, r in .init(value: objective(space.encode(c)) * r) }
-  let roundZero = result.trace.filter { $0.iteration == 0 }.map { space.encode($0.configuration) }
-  #expect(roundZero.count == 6)
-  #expect(roundZero.allSatisfy { abs($0[0] - 0.9) < 0.15 && abs($0[1] - 0.1) < 0.15 })
+  let eval: (Configuration, Double) async throws -> MetaSuccessiveHalving.Evaluation = { c, r in
+    .init(value: objective(space.encode(c)) * r)
+  }
+  let a = try await dense.run(seed: 2, evaluate: eval).trace.filter { $0.iteration == 0 }.map { space.encode($0.configuration) }
+  #expect(a.count == 6)
+  #expect(a.allSatisfy { abs($0[0] - 0.9) < 0.15 && abs($0[1] - 0.1) < 0.15 })
+  // With the default spacing the picks are at least 0.25 apart; a warm start fills the first half.
+  let warm: [Configuration] = [["x": .float(0.3), "y": .float(0.7)], ["x": .float(0.5), "y": .float(0.5)]]
+  let spaced = try MetaSuccessiveHalving(
+    space: space, direction: .maximize, taskFeatures: [1], prior: nil, warmStart: warm, initialModel: biased,
+    trainer: { _, _ in OracleModel(taskWidth: 1, f: objective) })
+  let trace = try await spaced.run(seed: 2, evaluate: eval).trace.filter { $0.iteration == 0 }
+  #expect(Array(trace.prefix(3).map(\.configuration)) == warm + [trace[2].configuration])
+  let b = trace.map { space.encode($0.configuration) }
+  #expect(b.count == 6)
+  for i in b.indices {
+    for j in b.indices where i < j {
+      #expect(((b[i][0] - b[j][0]) * (b[i][0] - b[j][0]) + (b[i][1] - b[j][1]) * (b[i][1] - b[j][1])).squareRoot() >= 0.25)
+    }
+  }
 }
 
 @Test func metaDatasetSubsampleKeepsAtMostRowsPerTaskInOrder() throws {

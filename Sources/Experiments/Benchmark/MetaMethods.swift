@@ -54,8 +54,8 @@ struct MetaPrior {
 public struct MetaMethodSettings: Sendable, Hashable {
   /// The surrogate kind; default `forest` (the fastest to retrain between rounds).
   public var kind: MetaModelKind = .forest
-  /// Configurations kept per prior task; default 2000.
-  public var configurationsPerTask = 2000
+  /// Configurations kept per prior task; default 500.
+  public var configurationsPerTask = 500
   /// Trees of the forest surrogate; default 50.
   public var trees = 50
 
@@ -122,47 +122,63 @@ public struct NearestTasksMethod: BenchmarkMethod {
   public func run(task: TabularTask, context: BenchmarkContext, budget: Double, seed: UInt64) async throws(ExperimentsError)
     -> BenchmarkTrace
   {
+    var recorder = BenchmarkRecorder(task: task, budget: budget)
+    let top = task.levels.count - 1
+    for i in try Self.order(task: task, context: context, count: Int(budget), method: name) {
+      guard recorder.evaluate(i, level: top) != nil else { break }
+    }
+    return recorder.trace
+  }
+
+  /// The held-out task's configuration indices in warm-start order: the nearest task's best,
+  /// the next nearest task's best, …, then their second best, and so on (each snapped to the
+  /// nearest configuration of the table not already listed), at most `count`.
+  ///
+  /// - Throws: ``ExperimentsError/method(name:task:reason:)`` when a task lacks meta-features.
+  static func order(task: TabularTask, context: BenchmarkContext, count: Int, method: String) throws(ExperimentsError) -> [Int] {
     guard let features = context.taskFeatures[task.task] else {
-      throw .method(name: name, task: task.task, reason: "the task meta-features table has no row for it")
+      throw .method(name: method, task: task.task, reason: "the task meta-features table has no row for it")
     }
     let priors = context.priorProblems.filter { $0.learner == task.learner && $0.task != context.heldOutTask }
     var bests: [TaskBest] = []
     var ranked: [String: [Int]] = [:]
     for p in priors {
       guard let f = context.taskFeatures[p.task] else {
-        throw .method(name: name, task: p.task, reason: "the task meta-features table has no row for it")
+        throw .method(name: method, task: p.task, reason: "the task meta-features table has no row for it")
       }
       let order = p.trueValues.indices.sorted {
         let (a, b) = (p.trueValue($0), p.trueValue($1))
         return a != b ? (p.direction == .maximize ? a > b : a < b) : $0 < $1
       }
-      ranked[p.task] = Array(order.prefix(Int(budget) + 1))
+      ranked[p.task] = Array(order.prefix(count + 1))
       bests.append(TaskBest(task: p.task, features: f, encodedConfiguration: [], value: p.trueValue(order[0])))
     }
     let neighbours: [(task: String, distance: Double)]
     do {
       neighbours = try NearestTasksWarmStart(space: task.space, tasks: bests).neighbours(of: features)
     } catch {
-      throw .method(name: name, task: task.task, reason: "\(error)")
+      throw .method(name: method, task: task.task, reason: "\(error)")
     }
-    var recorder = BenchmarkRecorder(task: task, budget: budget)
-    let top = task.levels.count - 1
-    var depth = 0
-    while recorder.fits(level: top), depth <= Int(budget) {
-      for n in neighbours {
+    var listed = [Bool](repeating: false, count: task.count)
+    var out: [Int] = []
+    for depth in 0...max(count, 0) {
+      for n in neighbours where out.count < count {
         guard let p = priors.first(where: { $0.task == n.task }), let list = ranked[n.task], depth < list.count,
-          let i = task.nearest(to: p.configurations[list[depth]], excluding: recorder.evaluated)
+          let i = task.nearest(to: p.configurations[list[depth]], excluding: listed)
         else { continue }
-        guard recorder.evaluate(i, level: top) != nil else { return recorder.trace }
+        listed[i] = true
+        out.append(i)
       }
-      depth += 1
+      if out.count >= count { break }
     }
-    return recorder.trace
+    return out
   }
 }
 
 /// `meta_sh`: ``MetaLearning/MetaSuccessiveHalving`` on the table, with the other tasks'
-/// evaluations as prior rows and the table's configurations as the candidate set.
+/// evaluations as prior rows, the table's configurations as the candidate set, and the nearest
+/// tasks' best configurations as half of round 0 (the other half: the prior meta-model's best
+/// predictions, spread apart).
 ///
 /// Levels: the run's default levels (0.125, 0.25, 0.5 from min 0.1, max 0.5, η = 2) when the
 /// table holds them all, else every evaluation at the table's highest level (the public tables
@@ -196,9 +212,10 @@ public struct MetaSHMethod: BenchmarkMethod {
     let meta = settings
     var recorder = BenchmarkRecorder(task: task, budget: budget)
     do {
+      let warm = try NearestTasksMethod.order(task: task, context: context, count: sh.numInitialConfigs / 2, method: name)
       let run = try MetaSuccessiveHalving(
         settings: sh, space: prior.space, direction: task.direction, taskFeatures: prior.taskFeatures,
-        prior: prior.data, candidates: .finite(task.configurations),
+        prior: prior.data, candidates: .finite(task.configurations), warmStart: warm.map { task.configurations[$0] },
         trainer: { data, s throws(MetaLearningError) in try meta.fit(data, seed: s) })
       _ = try await run.run(seed: seed, budget: budget) { config, resource in
         guard let i = index[config], let level = task.levels.firstIndex(where: { abs($0 - resource) < 1e-9 }),
