@@ -20,9 +20,12 @@ struct BenchCommand: AsyncParsableCommand {
       Budget B is in full-evaluation equivalents (an evaluation at resource r costs r). \
       Incumbent: the best observed value at the highest resource observed so far; its normalised \
       regret (best − true value)/(best − median) uses the true value (value at the highest level). \
-      Methods: random, grid, sh, hyperband, tpe, gp (default: all of these); meta_sh, zero_shot and \
-      nearest_tasks come from the MetaLearning module and are reported as unavailable until it \
-      provides them. On tables with a single resource level, sh and hyperband evaluate every \
+      Methods (default: all): meta_sh (meta-warm-started successive halving: nearest tasks' best \
+      configurations and a forest meta-model trained on the other tasks start it, the model is \
+      retrained on each round's results), zero_shot (the meta-model's best prediction, one \
+      evaluation), nearest_tasks (auto-sklearn's warm start: the nearest tasks' best \
+      configurations in order), random, grid, sh, hyperband, tpe, gp. Meta-methods use the task \
+      meta-features table. On tables with a single resource level, sh and hyperband evaluate every \
       configuration at that level. Cost to target (within 1 % of the best) is censored at B.
       Prints a markdown table (or with --json an object: suite, budget, seeds, seed, tasks, methods \
       [{method, regret_at_budget, regret_curve, average_rank, cost_to_target, reached_target, \
@@ -37,8 +40,8 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Task meta-features table (CSV keyed by task) for meta-methods.")
   var features: String?
 
-  @Option(name: .long, help: "Comma-separated methods (default: random,grid,sh,hyperband,tpe,gp).")
-  var methods: String = BenchmarkMethods.baselineNames.joined(separator: ",")
+  @Option(name: .long, help: "Comma-separated methods (default: all: meta_sh,zero_shot,nearest_tasks,random,grid,sh,hyperband,tpe,gp).")
+  var methods: String = BenchmarkMethods.allNames.joined(separator: ",")
 
   @Option(name: .long, help: "Budget in full-evaluation equivalents.")
   var budget: Int = 10

@@ -69,17 +69,36 @@ extension CLITests {
     #expect(String(decoding: files[0][3], as: UTF8.self).hasPrefix("<svg"))
   }
 
-  @Test func benchReportsMissingSuiteAndUnavailableMethod() throws {
+  @Test func benchReportsMissingSuiteAndUnknownMethod() throws {
     let missing = try metaprobe("bench", "--suite", "/nonexistent/logs.csv")
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("make tuning-logs"), "\(missing.stderr)")
     let dir = try temporaryDirectory(files: ["log.csv": benchFixtureLog()])
-    let meta = try metaprobe("bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "random,meta_sh")
-    #expect(meta.status == 1)
-    #expect(meta.stderr.contains("meta_sh"), "\(meta.stderr)")
+    let unknown = try metaprobe("bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "random,meta_magic")
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("meta_magic") && unknown.stderr.contains("meta_sh"), "\(unknown.stderr)")
     let bad = try temporaryDirectory(files: ["log.csv": "task,number,resource,value,direction\nt,0,1,x,maximize\n"])
     let malformed = try metaprobe("bench", "--suite", bad.appendingPathComponent("log.csv").path)
     #expect(malformed.status == 1)
     #expect(malformed.stderr.contains("line 2, field 'value'"), "\(malformed.stderr)")
+  }
+
+  @Test func benchRunsTheMetaMethodsLeaveOneTaskOut() throws {
+    // Three tasks sharing 24 configurations at three levels; the landmark task features come
+    // from the log. Each meta-method must run on every held-out task and spend the budget.
+    let dir = try temporaryDirectory(files: ["log.csv": benchFixtureLog()])
+    let run = try metaprobe(
+      "bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "meta_sh,zero_shot,nearest_tasks,random",
+      "--budget", "3", "--seeds", "2", "--json")
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try run.json() as? [String: Any])
+    let methods = try #require(object["methods"] as? [[String: Any]])
+    #expect(methods.map { $0["method"] as? String } == ["meta_sh", "zero_shot", "nearest_tasks", "random"])
+    for m in methods {
+      let tasks = try #require(m["tasks"] as? [[String: Any]])
+      #expect(tasks.count == 3)
+      let regret = try #require(m["regret_at_budget"] as? Double)
+      #expect(regret >= 0 && regret.isFinite)
+    }
   }
 }

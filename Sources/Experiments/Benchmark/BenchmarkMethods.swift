@@ -1,8 +1,6 @@
-/// The benchmark's method names and the baselines this module implements.
-///
-/// The meta-methods `meta_sh`, `zero_shot` and `nearest_tasks` come from `MetaLearning`: any
-/// type conforming to ``BenchmarkMethod`` plugs into ``LeaveOneTaskOut``; until they are
-/// registered here, asking for them by name reports them as unavailable.
+/// The benchmark's method names: the meta-methods (``MetaSHMethod``, ``ZeroShotMethod``,
+/// ``NearestTasksMethod``, built on `MetaLearning`) and the baselines. Any other type conforming
+/// to ``BenchmarkMethod`` plugs into ``LeaveOneTaskOut`` too.
 public enum BenchmarkMethods {
   /// The meta-methods, in report order.
   public static let metaNames = ["meta_sh", "zero_shot", "nearest_tasks"]
