@@ -102,10 +102,17 @@ struct HingeLinearSVC {
   private static func solve(z: [Double], y: [Double], width: Int, c: Double, eps: Double, maxIter: Int,
                             rng: inout LegacyNumpyRandom, w: inout [Double]) -> Int {
     let l = y.count
-    var alpha = [Double](repeating: 0, count: l)
-    var index = Array(0..<l)
-    var qd = [Double](repeating: 0, count: l)
+    let alpha = UnsafeMutableBufferPointer<Double>.allocate(capacity: l)
+    let index = UnsafeMutableBufferPointer<Int>.allocate(capacity: l)
+    let qd = UnsafeMutableBufferPointer<Double>.allocate(capacity: l)
+    defer {
+      alpha.deallocate()
+      index.deallocate()
+      qd.deallocate()
+    }
     for i in 0..<l {
+      alpha[i] = 0
+      index[i] = i
       var s = 0.0
       for j in 0..<width { s += z[i * width + j] * z[i * width + j] }
       qd[i] = s
@@ -115,62 +122,64 @@ struct HingeLinearSVC {
     var pgMinOld = -Double.infinity
     var iter = 0
     z.withUnsafeBufferPointer { zb in
-      w.withUnsafeMutableBufferPointer { wb in
-        while iter < maxIter {
-          var pgMaxNew = -Double.infinity
-          var pgMinNew = Double.infinity
-          for i in 0..<activeSize {
-            let j = i + boundedRandom(UInt32(activeSize - i), &rng)
-            index.swapAt(i, j)
-          }
-          var s = 0
-          while s < activeSize {
-            let i = index[s]
-            let yi = y[i]
-            let row = i * width
-            var g = 0.0
-            for j in 0..<width { g += wb[j] * zb[row + j] }
-            g = g * yi - 1
-            var pg = 0.0
-            if alpha[i] == 0 {
-              if g > pgMaxOld {
-                activeSize -= 1
-                index.swapAt(s, activeSize)
-                continue
-              } else if g < 0 {
+      y.withUnsafeBufferPointer { yb in
+        w.withUnsafeMutableBufferPointer { wb in
+          while iter < maxIter {
+            var pgMaxNew = -Double.infinity
+            var pgMinNew = Double.infinity
+            for i in 0..<activeSize {
+              let j = i + boundedRandom(UInt32(activeSize - i), &rng)
+              index.swapAt(i, j)
+            }
+            var s = 0
+            while s < activeSize {
+              let i = index[s]
+              let yi = yb[i]
+              let row = i * width
+              var g = 0.0
+              for j in 0..<width { g += wb[j] * zb[row + j] }
+              g = g * yi - 1
+              var pg = 0.0
+              if alpha[i] == 0 {
+                if g > pgMaxOld {
+                  activeSize -= 1
+                  index.swapAt(s, activeSize)
+                  continue
+                } else if g < 0 {
+                  pg = g
+                }
+              } else if alpha[i] == c {
+                if g < pgMinOld {
+                  activeSize -= 1
+                  index.swapAt(s, activeSize)
+                  continue
+                } else if g > 0 {
+                  pg = g
+                }
+              } else {
                 pg = g
               }
-            } else if alpha[i] == c {
-              if g < pgMinOld {
-                activeSize -= 1
-                index.swapAt(s, activeSize)
-                continue
-              } else if g > 0 {
-                pg = g
+              pgMaxNew = Swift.max(pgMaxNew, pg)
+              pgMinNew = Swift.min(pgMinNew, pg)
+              if abs(pg) > 1e-12 {
+                let old = alpha[i]
+                alpha[i] = Swift.min(Swift.max(alpha[i] - g / qd[i], 0), c)
+                let d = (alpha[i] - old) * yi
+                for j in 0..<width { wb[j] += d * zb[row + j] }
               }
-            } else {
-              pg = g
+              s += 1
             }
-            pgMaxNew = Swift.max(pgMaxNew, pg)
-            pgMinNew = Swift.min(pgMinNew, pg)
-            if abs(pg) > 1e-12 {
-              let old = alpha[i]
-              alpha[i] = Swift.min(Swift.max(alpha[i] - g / qd[i], 0), c)
-              let d = (alpha[i] - old) * yi
-              for j in 0..<width { wb[j] += d * zb[row + j] }
+            iter += 1
+            if pgMaxNew - pgMinNew <= eps {
+              if activeSize == l { break }
+              activeSize = l
+              pgMaxOld = .infinity
+              pgMinOld = -.infinity
+              continue
             }
-            s += 1
+            pgMaxOld = pgMaxNew <= 0 ? .infinity : pgMaxNew
+            pgMinOld = pgMinNew >= 0 ? -.infinity : pgMinNew
           }
-          iter += 1
-          if pgMaxNew - pgMinNew <= eps {
-            if activeSize == l { break }
-            activeSize = l
-            pgMaxOld = .infinity
-            pgMinOld = -.infinity
-            continue
-          }
-          pgMaxOld = pgMaxNew <= 0 ? .infinity : pgMaxNew
-          pgMinOld = pgMinNew >= 0 ? -.infinity : pgMinNew
         }
       }
     }

@@ -65,7 +65,17 @@ struct ComplexityDistances {
               let start = same ? i + 1 : i
               if start >= n { continue }
               for j in start..<n { a[j] = 0 }
-              for c in 0..<used {
+              // Columns four at a time: a + t0 + t1 + t2 + t3 rounds as the sequential sum.
+              var c = 0
+              while c + 4 <= used && ranges[c] == 1 && ranges[c + 1] == 1 && ranges[c + 2] == 1 && ranges[c + 3] == 1 {
+                let (o0, o1, o2, o3) = (c * n, (c + 1) * n, (c + 2) * n, (c + 3) * n)
+                let (x0, x1, x2, x3) = (xs[o0 + i], xs[o1 + i], xs[o2 + i], xs[o3 + i])
+                for j in start..<n {
+                  a[j] = a[j] + abs(x0 - ys[o0 + j]) + abs(x1 - ys[o1 + j]) + abs(x2 - ys[o2 + j]) + abs(x3 - ys[o3 + j])
+                }
+                c += 4
+              }
+              while c < used {
                 let xi = xs[c * n + i]
                 let off = c * n
                 let r = ranges[c]
@@ -74,6 +84,7 @@ struct ComplexityDistances {
                 } else {
                   for j in start..<n { a[j] += abs(xi - ys[off + j]) / r }
                 }
+                c += 1
               }
               for j in start..<n {
                 let d = Float(a[j] / p)

@@ -62,14 +62,18 @@ enum ComplexityNeighbourhood {
   /// Kruskal over the upper triangle in (distance, row-major position) order; zero distances
   /// are not edges (scipy csgraph).
   static func n1(_ dist: [Float], _ y: [Int], _ n: Int) -> Double {
+    // Kruskal only reaches edges up to the largest MST edge, which Prim finds in O(n²)
+    // whatever the ties; sort just those.
+    let limit = largestForestEdge(dist, n)
     var keys: [UInt32] = []
     var ends: [UInt32] = []
-    keys.reserveCapacity(n * (n - 1) / 2)
-    ends.reserveCapacity(n * (n - 1) / 2)
     for i in 0..<n {
-      for j in (i + 1)..<Swift.max(n, i + 1) where dist[i * n + j] != 0 {
-        keys.append(dist[i * n + j].bitPattern)  // non-negative floats order as their bits
-        ends.append(UInt32(i * n + j))
+      for j in (i + 1)..<Swift.max(n, i + 1) {
+        let d = dist[i * n + j]
+        if d != 0 && d <= limit {
+          keys.append(d.bitPattern)  // non-negative floats order as their bits
+          ends.append(UInt32(i * n + j))
+        }
       }
     }
     let order = RadixSort.stableOrder(keys)
@@ -96,6 +100,26 @@ enum ComplexityNeighbourhood {
       if joined == n - 1 { break }
     }
     return Double(borderline.lazy.filter { $0 }.count) / Double(n)
+  }
+}
+
+extension ComplexityNeighbourhood {
+  /// The largest edge of a minimum spanning forest (zero distances are no edge), by Prim.
+  static func largestForestEdge(_ dist: [Float], _ n: Int) -> Float {
+    var key = [Float](repeating: .infinity, count: n)
+    var done = [Bool](repeating: false, count: n)
+    var largest: Float = 0
+    for _ in 0..<n {
+      var u = -1
+      for v in 0..<n where !done[v] && (u < 0 || key[v] < key[u]) { u = v }
+      if key[u].isFinite { largest = Swift.max(largest, key[u]) }
+      done[u] = true
+      for v in 0..<n where !done[v] {
+        let d = dist[u * n + v]
+        if d != 0 && d < key[v] { key[v] = d }
+      }
+    }
+    return largest
   }
 }
 
