@@ -123,7 +123,7 @@ extension ComplexityNeighbourhood {
   }
 }
 
-/// Stable LSD radix sort of 32-bit keys (two 16-bit passes).
+/// Stable LSD radix sort of 32-bit keys (four 8-bit passes).
 enum RadixSort {
   /// The positions of `keys` in ascending key order, equal keys in input order.
   static func stableOrder(_ keys: [UInt32]) -> [UInt32] {
@@ -133,12 +133,12 @@ enum RadixSort {
       count = m
     }
     var scratch = order
-    for shift in [UInt32(0), 16] {
-      var counts = [Int](repeating: 0, count: 65_537)
-      for k in keys { counts[Int((k >> shift) & 0xffff) + 1] += 1 }
+    for shift in [UInt32(0), 8, 16, 24] {
+      var counts = [Int](repeating: 0, count: 257)
+      for k in keys { counts[Int((k >> shift) & 0xff) + 1] += 1 }
       for b in 1..<counts.count { counts[b] += counts[b - 1] }
       for idx in order {
-        let b = Int((keys[Int(idx)] >> shift) & 0xffff)
+        let b = Int((keys[Int(idx)] >> shift) & 0xff)
         scratch[counts[b]] = idx
         counts[b] += 1
       }
