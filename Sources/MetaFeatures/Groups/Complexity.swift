@@ -81,7 +81,7 @@ enum ComplexityGroup {
 
   static func f1(_ v: DataViews, _ members: [[Int]]) -> [Double] {
     v.numericColumns.map { col in
-      let mean = Statistics.mean(col)
+      let mean = SpecialisedMoments.mean(col)
       var numer = 0.0
       var denom = 0.0
       for rows in members where !rows.isEmpty {
