@@ -51,17 +51,16 @@ def groups_for(groups, rows):
 
 
 def run_suite(title, groups, data, repeat):
+    # pymfe then MetaFeatures on each dataset in turn, so both see the same machine load.
     rows = []
+    swift = {}
     for name, path, (X, y, cat_cols) in data:
         gs = groups_for(groups, X.shape[0])
         if not gs:
             continue
         rows.append((name, path, X.shape, gs, time_pymfe(X, y, cat_cols, gs, repeat)))
-    # one mfe-timing call per distinct group list
-    swift = {}
-    for gs in {tuple(r[3]) for r in rows}:
-        paths = [os.path.join(mfe_data.ROOT, r[1]) for r in rows if tuple(r[3]) == gs]
-        swift.update({(p, gs): t for p, t in time_swift(paths, list(gs), repeat).items()})
+        full = os.path.join(mfe_data.ROOT, path)
+        swift[(full, tuple(gs))] = time_swift([full], gs, repeat)[full]
     print(f"\n## {title}\n")
     print("| dataset | n x d | groups | pymfe s | MetaFeatures s | speed-up |")
     print("|---|---|---|---|---|---|")
