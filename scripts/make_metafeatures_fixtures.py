@@ -16,6 +16,7 @@ import os
 import sys
 import warnings
 
+import gower
 import igraph
 import numpy as np
 import scipy.linalg
@@ -26,6 +27,7 @@ import sklearn.tree
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mfe_data  # noqa: E402
+from pymfe.complexity import MFEComplexity  # noqa: E402
 from pymfe.mfe import MFE  # noqa: E402
 
 warnings.filterwarnings("ignore")
@@ -52,6 +54,11 @@ def independent(X, y, cat_cols):
     - density, cls_coef, n3: pymfe picks neighbours with np.argpartition, whose choice among
       equal (float32 Gower) distances is arbitrary; here ties go to the lower index (stable
       argsort) on pymfe's own distance matrix.
+    - hubs: igraph's hub score on that same graph (ties by index).
+    - t1: pymfe's ft_t1 with a stable argsort of the sphere masses (numpy's default sort is not
+      stable, so spheres of equal mass may be visited in any order).
+    - n4: pymfe's own interpolation (random_state=0) and Gower test distances, 1-NN by the
+      first minimum (np.argmin) instead of sklearn's argpartition.
     - f1v: pymfe 0.4.4 always returns NaN with numpy >= 2 (it assigns a 1x1 array into a float
       slot); here is its formula with that assignment fixed.
     """
@@ -78,6 +85,21 @@ def independent(X, y, cat_cols):
         g = igraph.Graph.Weighted_Adjacency(A, mode="undirected")
         out["density"] = clean(1.0 - g.density())
         out["cls_coef"] = clean(1.0 - g.transitivity_undirected(mode="zero"))
+        hubs = 1.0 - np.asarray(g.hub_score())
+        out["hubs.mean"], out["hubs.sd"] = clean(np.mean(hubs)), clean(np.std(hubs, ddof=1))
+        cls_inds = np.array([y == c for c in np.unique(y)])
+        N_scaled = pre["N_scaled"] if "N_scaled" in pre else MFEComplexity._scale_N(N)
+        argsort = np.argsort
+        np.argsort = lambda a, *args, **kw: argsort(a, kind="stable")
+        try:
+            out["t1"] = clean(MFEComplexity.ft_t1(N, y, cls_inds=cls_inds, N_scaled=N_scaled, norm_dist_mat=D,
+                                                  orig_dist_mat_min=0.0, orig_dist_mat_ptp=1.0))
+        finally:
+            np.argsort = argsort
+        N_int, y_int = MFEComplexity._interpolate(N=N_scaled, y=y, cls_inds=cls_inds, random_state=0)
+        test = gower.gower_matrix(N_int, N_scaled)
+        n4 = (y[np.argmin(test, axis=1)] != y_int).astype(float)
+        out["n4.mean"], out["n4.sd"] = clean(np.mean(n4)), clean(np.std(n4, ddof=1))
         mis = (y[nn] != y).astype(float)
         out["n3.mean"], out["n3.sd"] = clean(np.mean(mis)), clean(np.std(mis, ddof=1))
         classes, freqs = np.unique(y, return_counts=True)

@@ -49,8 +49,8 @@ enum CanonicalCorrelation {
     var out = x
     for j in 0..<p {
       let col = x.column(j)
-      let mean = Statistics.mean(col)
-      var sd = Statistics.standardDeviation(col, ddof: 1)
+      let mean = SpecialisedMoments.mean(col)
+      var sd = SpecialisedMoments.standardDeviation(col, ddof: 1)
       if !(sd > 0) { sd = 1 }
       for i in 0..<n { out.storage[i * p + j] = (col[i] - mean) / sd }
     }

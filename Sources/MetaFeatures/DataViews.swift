@@ -37,14 +37,15 @@ struct DataViews: Sendable {
     let d = dataset.featureCount
     rowCount = n
     isCategorical = dataset.featureKinds.map(\.isCategorical)
-    let imputer = Imputer(fitting: dataset, rows: Array(0..<n))
+    // Fitting the imputer sorts every column; only do it when something is missing.
+    let imputer = dataset.features.storage.contains(where: \.isNaN) ? Imputer(fitting: dataset, rows: Array(0..<n)) : nil
     var imputed = 0
     var raw: [[Double]] = []
     raw.reserveCapacity(d)
     for j in 0..<d {
       var col = dataset.features.column(j)
       for i in 0..<n where col[i].isNaN {
-        col[i] = imputer.fillValues[j]
+        col[i] = imputer?.fillValues[j] ?? .nan
         imputed += 1
       }
       raw.append(col)
@@ -131,7 +132,7 @@ enum Discretizer {
   static func equalFrequencyCodes(_ x: [Double], bins: Int) -> [Int] {
     let step = 1.0 / Double(bins)
     let ps = (1...bins).map { $0 == bins ? 1.0 : Double($0) * step }
-    let cuts = Statistics.quantiles(x, ps)
+    let cuts = SortedQuantiles.of(x, ps)
     var kept: [Double] = []
     for (i, c) in cuts.enumerated() where i == 0 || c - cuts[i - 1] > 1e-8 { kept.append(c) }
     let unique = Array(Set(kept)).sorted()

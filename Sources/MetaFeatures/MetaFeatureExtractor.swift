@@ -19,10 +19,11 @@ import Datasets
 ///   ``MetaFeatureVector/reasons``; extraction itself never fails.
 /// - **Canonical correlations** are exact (see ``CanonicalCorrelation``), where pymfe's
 ///   iterative CCA can stop about 1e-5 away.
-/// - **Complexity** `l1`, `l2`, `l3` (linear SVM), `n4`, `t1` and `hubs` are not computed yet.
 /// - **Landmarking ties.** 1-NN takes the lowest training row among equal distances (pymfe's
 ///   k-d tree takes the first it visits), and importance ranks order equal importances by
 ///   attribute index (numpy's SIMD argsort is machine-dependent).
+/// - **Ties.** Where pymfe picks among equal distances or sphere masses with numpy's unstable
+///   selection (n3, n4, density, cls_coef, hubs, t1), ties go to the lower index here.
 public struct MetaFeatureExtractor: Sendable {
   /// The groups to extract, in any order.
   public var groups: [MetaFeatureGroup]

@@ -5,20 +5,16 @@ import Testing
 
 /// Features deliberately not matched against pymfe, with the reason. Every feature in a
 /// fixture must be either compared or listed here.
-let excludedFeatures: [String: String] = [
-  "l1": "needs a linear SVM (sklearn LinearSVC, liblinear); not implemented yet",
-  "l2": "needs a linear SVM (sklearn LinearSVC, liblinear); not implemented yet",
-  "l3": "needs a linear SVM and numpy's global random interpolation; not implemented yet",
-  "n4": "interpolates with numpy's legacy RandomState.choice/ranf; not implemented yet",
-  "t1": "hypersphere cover (recursive radius); not implemented yet",
-  "hubs": "igraph's hub score (ARPACK eigenvector); not implemented yet",
-]
+let excludedFeatures: [String: String] = [:]
 
 /// Features compared with the fixture's `independent` reference instead of pymfe's value.
 let independentReference: [String: String] = [
   "density": "pymfe picks neighbours by np.argpartition, arbitrary among equal float32 distances; reference breaks ties by index",
   "cls_coef": "as density",
   "n3": "1-NN by np.argpartition, arbitrary among equal distances; reference breaks ties by index",
+  "hubs": "igraph hub score on the graph above (pymfe's graph differs where argpartition breaks ties otherwise)",
+  "t1": "numpy's default argsort of the sphere masses is not stable; reference is pymfe's ft_t1 with a stable sort",
+  "n4": "1-NN by np.argpartition, arbitrary among equal distances; reference is pymfe's interpolation with np.argmin",
   "f1v": "pymfe 0.4.4 returns NaN under numpy >= 2 (1x1 array into a float slot); reference is its formula fixed",
   "one_nn": "pymfe's 1-NN searches a k-d tree, which takes the first row it visits among equal distances; reference is sklearn's brute-force 1-NN (ties to the lowest row)",
   "elite_nn": "as one_nn, on the most important attribute; reference also ranks importances with a stable argsort (numpy's SIMD argsort orders ties machine-dependently)",

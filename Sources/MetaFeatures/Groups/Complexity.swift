@@ -17,7 +17,8 @@ import Linalg
 /// | `t2` | p/n |
 /// | `t3` | m/n, m = #principal components for 95 % of the variance |
 /// | `t4` | m/p |
-/// Neighbourhood measures are in ``ComplexityNeighbourhood``.
+/// Linear-SVM measures are in ``ComplexityLinear``; distance measures in ``ComplexityNeighbourhood``,
+/// ``ComplexityGraph``, ``ComplexityHyperspheres`` and ``ComplexityInterpolation``.
 enum ComplexityGroup {
   static func extract(_ v: DataViews, seed: Int, into sink: inout FeatureSink) {
     let n = v.rowCount
@@ -47,7 +48,17 @@ enum ComplexityGroup {
     sink.vector("f2", pairs.map { f2(v, members[$0.0], members[$0.1]) }, reason: reason ?? "constant attribute (0/0)")
     sink.vector("f3", pairs.map { f3(v, members[$0.0], members[$0.1]) }, reason: reason)
     sink.vector("f4", pairs.map { f4(v, members[$0.0], members[$0.1]) }, reason: reason)
-    ComplexityNeighbourhood.extract(v, into: &sink)
+    ComplexityLinear.extract(v, seed: seed, into: &sink)
+    // One Gower distance matrix for every distance-based measure (pymfe's precomputation).
+    let distances = ComplexityDistances(v)
+    ComplexityNeighbourhood.extract(v, distances, into: &sink)
+    sink.vector("n4", ComplexityInterpolation.n4(v, distances, members: members, seed: seed))
+    sink.scalar(
+      "t1", ComplexityHyperspheres.t1(distances.dist, v.y, n, classCount: k), reason: "single class: no enemies")
+    let graph = ComplexityGraph(distances.dist, v.y, n)
+    sink.scalar("density", graph.density)
+    sink.scalar("cls_coef", graph.clusteringComplement)
+    sink.vector("hubs", graph.hubs)
   }
 
   /// sklearn `PCA(n_components=0.95)`: the fewest leading components whose explained-variance
@@ -70,7 +81,7 @@ enum ComplexityGroup {
 
   static func f1(_ v: DataViews, _ members: [[Int]]) -> [Double] {
     v.numericColumns.map { col in
-      let mean = Statistics.mean(col)
+      let mean = SpecialisedMoments.mean(col)
       var numer = 0.0
       var denom = 0.0
       for rows in members where !rows.isEmpty {

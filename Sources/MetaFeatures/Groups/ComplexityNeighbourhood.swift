@@ -1,105 +1,82 @@
 import Foundation
 
-/// The distance-based measures of pymfe's `complexity` group.
-///
-/// Distances are pymfe's: N min–max scaled to [0, 1] (unless it already is), then the Gower
-/// distance (mean over attributes of |xᵢ − xⱼ| / range) stored in single precision, as the
-/// `gower` package returns it. An L1-type distance is not a matrix product, so this O(n²p)
-/// kernel is a plain loop rather than BLAS.
+/// The distance-based measures of pymfe's `complexity` group, on the shared Gower distances of
+/// ``ComplexityDistances``.
 /// | pymfe name | definition |
 /// |---|---|
 /// | `n1` | share of points joined to another class by an edge of the minimum spanning tree |
 /// | `n2` | per point: 1 − 1/(1 + d(nearest same class)/d(nearest other class)) |
 /// | `n3` | per point: 1 when its nearest neighbour (leave-one-out 1-NN) has another class |
 /// | `lsc` | 1 − #{(i, j): d(i, j) < d(j, nearest enemy of j)}/n² |
-/// | `density` | 1 − edges/(n(n−1)/2) of the ε-NN graph: each point's round(0.15 n) nearest same-class neighbours (zero distances are no edge) |
-/// | `cls_coef` | 1 − transitivity (global clustering coefficient) of that graph |
+/// Graph measures (`density`, `cls_coef`, `hubs`) are in ``ComplexityGraph``; `t1` in
+/// ``ComplexityHyperspheres``; `n4` in ``ComplexityInterpolation``.
 ///
 /// Ties between equal distances (common with categorical data) are broken by the lower index;
 /// scikit-learn's argpartition and scipy's MST may break them differently.
 enum ComplexityNeighbourhood {
-  static func extract(_ v: DataViews, into sink: inout FeatureSink) {
+  static func extract(_ v: DataViews, _ d: ComplexityDistances, into sink: inout FeatureSink) {
     let n = v.rowCount
-    let dist = gowerDistances(v)
     let y = v.y
-    // n1: Kruskal over the upper triangle; zero distances are not edges (scipy csgraph).
-    sink.scalar("n1", n1(dist, y, n))
-    // nearest same-class and other-class distances
-    var intra = [Double](repeating: .infinity, count: n)
-    var extra = [Double](repeating: .infinity, count: n)
+    sink.scalar("n1", n1(d.dist, y, n))
+    // nearest same-class and other-class distances, and the nearest neighbour
+    var intra = [Float](repeating: .infinity, count: n)
+    var extra = [Float](repeating: .infinity, count: n)
     var nearest = [Int](repeating: -1, count: n)
-    for i in 0..<n {
-      var best = Double.infinity
-      for j in 0..<n where j != i {
-        let d = dist[i * n + j]
-        if y[j] == y[i] { intra[i] = Swift.min(intra[i], d) } else { extra[i] = Swift.min(extra[i], d) }
-        if d < best {
-          best = d
-          nearest[i] = j
+    d.dist.withUnsafeBufferPointer { dist in
+      for i in 0..<n {
+        var best = Float.infinity
+        let yi = y[i]
+        var same = Float.infinity
+        var other = Float.infinity
+        for j in 0..<n where j != i {
+          let dj = dist[i * n + j]
+          if y[j] == yi { same = Swift.min(same, dj) } else { other = Swift.min(other, dj) }
+          if dj < best {
+            best = dj
+            nearest[i] = j
+          }
         }
+        intra[i] = same
+        extra[i] = other
       }
     }
     var n2: [Double] = []
     for c in 0..<v.classCount {
       for i in 0..<n where y[i] == c {
-        let ratio: Double = intra[i] / extra[i]
+        let ratio = Double(intra[i]) / Double(extra[i])
         n2.append(1 - 1 / (1 + ratio))
       }
     }
     sink.vector("n2", v.classCount < 2 ? [] : n2, reason: v.classCount < 2 ? "single class" : nil)
     sink.vector("n3", nearest.indices.map { nearest[$0] >= 0 && y[nearest[$0]] != y[$0] ? 1 : 0 })
     var inside = 0
-    for i in 0..<n { for j in 0..<n where dist[i * n + j] < extra[j] { inside += 1 } }
+    d.dist.withUnsafeBufferPointer { dist in
+      for i in 0..<n {
+        for j in 0..<n where dist[i * n + j] < extra[j] { inside += 1 }
+      }
+    }
     let single = v.classCount < 2
     sink.scalar("lsc", single ? .nan : 1 - Double(inside) / Double(n * n), reason: "single class: no enemies")
-    let (density, clustering) = graphMeasures(dist, y, n)
-    sink.scalar("density", density)
-    sink.scalar("cls_coef", clustering)
   }
 
-  static func gowerDistances(_ v: DataViews) -> [Double] {
-    let n = v.rowCount
-    var cols = v.numericColumns
-    let scaled = cols.allSatisfy { col in
-      let (lo, hi) = (col.min() ?? 0, col.max() ?? 0)
-      return abs(hi - 1) <= 1e-8 + 1e-5 && abs(lo) <= 1e-8
-    }
-    if !scaled {
-      cols = cols.map { col in
-        let (lo, hi) = (col.min() ?? 0, col.max() ?? 0)
-        let range = hi - lo
-        let scale = range == 0 ? 1 : 1 / range
-        return col.map { $0 * scale - lo * scale }
-      }
-    }
-    // gower: divide by the column max, then by |1 − min/max| (both in float32).
-    var prepared: [[Double]] = []
-    for col in cols {
-      let hi = Double(Float(col.max() ?? 0))
-      let lo = Double(Float(col.min() ?? 0))
-      let range = hi != 0 ? abs(1 - lo / hi) : 0
-      guard hi != 0, range != 0 else { continue }
-      prepared.append(col.map { $0 / hi / range })
-    }
-    let p = Double(cols.count)
-    var dist = [Double](repeating: 0, count: n * n)
+  /// Kruskal over the upper triangle in (distance, row-major position) order; zero distances
+  /// are not edges (scipy csgraph).
+  static func n1(_ dist: [Float], _ y: [Int], _ n: Int) -> Double {
+    // Kruskal only reaches edges up to the largest MST edge, which Prim finds in O(n²)
+    // whatever the ties; sort just those.
+    let limit = largestForestEdge(dist, n)
+    var keys: [UInt32] = []
+    var ends: [UInt32] = []
     for i in 0..<n {
       for j in (i + 1)..<Swift.max(n, i + 1) {
-        var s = 0.0
-        for col in prepared { s += abs(col[i] - col[j]) }
-        let d = Double(Float(s / p))
-        dist[i * n + j] = d
-        dist[j * n + i] = d
+        let d = dist[i * n + j]
+        if d != 0 && d <= limit {
+          keys.append(d.bitPattern)  // non-negative floats order as their bits
+          ends.append(UInt32(i * n + j))
+        }
       }
     }
-    return dist
-  }
-
-  static func n1(_ dist: [Double], _ y: [Int], _ n: Int) -> Double {
-    var edges: [(Double, Int, Int)] = []
-    edges.reserveCapacity(n * (n - 1) / 2)
-    for i in 0..<n { for j in (i + 1)..<Swift.max(n, i + 1) where dist[i * n + j] != 0 { edges.append((dist[i * n + j], i, j)) } }
-    let order = edges.indices.sorted { edges[$0].0 < edges[$1].0 || (edges[$0].0 == edges[$1].0 && $0 < $1) }
+    let order = RadixSort.stableOrder(keys)
     var parent = Array(0..<n)
     func find(_ x: Int) -> Int {
       var r = x
@@ -108,41 +85,65 @@ enum ComplexityNeighbourhood {
       while parent[c] != r { (parent[c], c) = (r, parent[c]) }
       return r
     }
-    var borderline = Set<Int>()
+    var borderline = [Bool](repeating: false, count: n)
+    var joined = 0
     for e in order {
-      let (_, i, j) = edges[e]
+      let (i, j) = (Int(ends[Int(e)]) / n, Int(ends[Int(e)]) % n)
       let (ri, rj) = (find(i), find(j))
       if ri == rj { continue }
       parent[ri] = rj
-      if y[i] != y[j] { borderline.formUnion([i, j]) }
+      if y[i] != y[j] {
+        borderline[i] = true
+        borderline[j] = true
+      }
+      joined += 1
+      if joined == n - 1 { break }
     }
-    return Double(borderline.count) / Double(n)
+    return Double(borderline.lazy.filter { $0 }.count) / Double(n)
   }
+}
 
-  /// density and cls_coef of pymfe's ε-NN graph (igraph density and transitivity).
-  static func graphMeasures(_ dist: [Double], _ y: [Int], _ n: Int) -> (Double, Double) {
-    let k = Swift.max(Int((Double(n) * 0.15).rounded(.toNearestOrEven)), 1)
-    var adj = [Set<Int>](repeating: [], count: n)
-    for i in 0..<n {
-      let others = (0..<n).filter { $0 != i }.sorted {
-        dist[i * n + $0] < dist[i * n + $1] || (dist[i * n + $0] == dist[i * n + $1] && $0 < $1)
-      }
-      for j in others.prefix(k) where y[j] == y[i] && dist[i * n + j] != 0 {
-        adj[i].insert(j)
-        adj[j].insert(i)
+extension ComplexityNeighbourhood {
+  /// The largest edge of a minimum spanning forest (zero distances are no edge), by Prim.
+  static func largestForestEdge(_ dist: [Float], _ n: Int) -> Float {
+    var key = [Float](repeating: .infinity, count: n)
+    var done = [Bool](repeating: false, count: n)
+    var largest: Float = 0
+    for _ in 0..<n {
+      var u = -1
+      for v in 0..<n where !done[v] && (u < 0 || key[v] < key[u]) { u = v }
+      if key[u].isFinite { largest = Swift.max(largest, key[u]) }
+      done[u] = true
+      for v in 0..<n where !done[v] {
+        let d = dist[u * n + v]
+        if d != 0 && d < key[v] { key[v] = d }
       }
     }
-    let edges = adj.reduce(0) { $0 + $1.count } / 2
-    let density = 1 - Double(edges) / (Double(n) * Double(n - 1) / 2)
-    var triangles = 0
-    var triples = 0
-    for i in 0..<n {
-      let nb = Array(adj[i])
-      let d = nb.count
-      triples += d * (d - 1) / 2
-      for a in 0..<d { for b in (a + 1)..<Swift.max(d, a + 1) where adj[nb[a]].contains(nb[b]) { triangles += 1 } }
+    return largest
+  }
+}
+
+/// Stable LSD radix sort of 32-bit keys (four 8-bit passes).
+enum RadixSort {
+  /// The positions of `keys` in ascending key order, equal keys in input order.
+  static func stableOrder(_ keys: [UInt32]) -> [UInt32] {
+    let m = keys.count
+    var order = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
+      for i in 0..<m { buf[i] = UInt32(i) }
+      count = m
     }
-    let transitivity = triples == 0 ? 0 : Double(triangles) / Double(triples)
-    return (density, 1 - transitivity)
+    var scratch = order
+    for shift in [UInt32(0), 8, 16, 24] {
+      var counts = [Int](repeating: 0, count: 257)
+      for k in keys { counts[Int((k >> shift) & 0xff) + 1] += 1 }
+      for b in 1..<counts.count { counts[b] += counts[b - 1] }
+      for idx in order {
+        let b = Int((keys[Int(idx)] >> shift) & 0xff)
+        scratch[counts[b]] = idx
+        counts[b] += 1
+      }
+      swap(&order, &scratch)
+    }
+    return order
   }
 }

@@ -24,11 +24,22 @@ enum GeneralGroup {
     sink.scalar("nr_num", nrNum)
     sink.scalar("nr_cat", nrCat)
     sink.scalar("nr_class", Double(v.classCount))
-    sink.scalar("nr_bin", Double(v.rawColumns.filter { Set($0).count == 2 }.count))
+    sink.scalar("nr_bin", Double(v.rawColumns.filter(hasTwoValues).count))
     sink.scalar("attr_to_inst", d / n)
     sink.scalar("inst_to_attr", n / d)
     sink.scalar("cat_to_num", nrNum == 0 ? .nan : nrCat / nrNum, reason: "no numeric attributes")
     sink.scalar("num_to_cat", nrCat == 0 ? .nan : nrNum / nrCat, reason: "no categorical attributes")
     sink.vector("freq_class", v.classFreqs.map { Double($0) / n })
   }
+}
+
+/// Whether a column holds exactly two distinct values (stops at the third; no hashing).
+private func hasTwoValues(_ column: [Double]) -> Bool {
+  guard let first = column.first else { return false }
+  var second: Double?
+  for value in column where value != first {
+    if let s = second, s != value { return false }
+    second = value
+  }
+  return second != nil
 }
