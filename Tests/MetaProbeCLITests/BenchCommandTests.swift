@@ -77,9 +77,11 @@ extension CLITests {
     let meta = try metaprobe("bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "random,meta_sh")
     #expect(meta.status == 1)
     #expect(meta.stderr.contains("meta_sh"), "\(meta.stderr)")
-    let bad = try temporaryDirectory(files: ["log.csv": "task,number,resource,value,direction\nt,0,1,x,maximize\n"])
+    let bad = try temporaryDirectory(files: [
+      "log.csv": "task,learner,number,resource,value,direction,state\nt,mlp,0,1,x,maximize,COMPLETE\n"
+    ])
     let malformed = try metaprobe("bench", "--suite", bad.appendingPathComponent("log.csv").path)
     #expect(malformed.status == 1)
-    #expect(malformed.stderr.contains("line 2, field 'value'"), "\(malformed.stderr)")
+    #expect(malformed.stderr.contains("log.csv:2: field 'value': 'x' is not a number"), "\(malformed.stderr)")
   }
 }
