@@ -74,9 +74,9 @@ extension CLITests {
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("make tuning-logs"), "\(missing.stderr)")
     let dir = try temporaryDirectory(files: ["log.csv": benchFixtureLog()])
-    let meta = try metaprobe("bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "random,meta_sh")
-    #expect(meta.status == 1)
-    #expect(meta.stderr.contains("meta_sh"), "\(meta.stderr)")
+    let unknown = try metaprobe("bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "random,no_such")
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("unknown or unavailable method 'no_such'"), "\(unknown.stderr)")
     let bad = try temporaryDirectory(files: [
       "log.csv": "task,learner,number,resource,value,direction,state\nt,mlp,0,1,x,maximize,COMPLETE\n"
     ])
