@@ -1,13 +1,19 @@
 /// Spearman's rank correlation and the ranks it is built on.
 public enum RankCorrelation {
-  /// The 1-based ranks of `values`, ties sharing their average rank (scipy's `rankdata`, method "average").
+  /// The 1-based ranks of `values` (1 = smallest), ties sharing their average rank (scipy's
+  /// `rankdata`, method "average"); NaNs rank after every number, tied with each other.
   public static func averageRanks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { values[$0] < values[$1] }
+    func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
+    let order = values.indices.sorted { i, j in
+      let (a, b) = (values[i], values[j])
+      if a.isNaN != b.isNaN { return !a.isNaN }
+      return a.isNaN ? i < j : (a < b || (a == b && i < j))
+    }
     var ranks = [Double](repeating: 0, count: values.count)
     var start = 0
     while start < order.count {
       var end = start + 1
-      while end < order.count, values[order[end]] == values[order[start]] { end += 1 }
+      while end < order.count, same(values[order[end]], values[order[start]]) { end += 1 }
       let rank = Double(start + end + 1) / 2
       for k in start..<end { ranks[order[k]] = rank }
       start = end

@@ -10,6 +10,10 @@ extension SearchSpace {
   /// the scale is logarithmic when every value is > 0 and max/min ≥ 100. No conditions are
   /// inferred: a parameter a record lacks is encoded as inactive for that record.
   ///
+  ///
+  /// Not the benchmark's `TabularTask.inferredSpace(of:task:)`, which drops constant parameters,
+  /// refuses mixed kinds and picks the log scale from the values' spread (see there why).
+  ///
   /// - Parameter records: the log's records (every state; their configurations are what is known).
   /// - Throws: ``MetaLearningError/invalidInput(_:)`` when no record has a parameter or a
   ///   numeric value is not finite (naming the parameter).

@@ -12,7 +12,8 @@ struct BenchCommand: AsyncParsableCommand {
     abstract: "Leave-one-task-out benchmark of HPO methods on tuning logs (table look-up, no training).",
     discussion: """
       --suite takes a bundled corpus by name (hpobench, hpolib: datasets/tuning-logs/<name>/; own: \
-      datasets/tuning-logs/own.csv), or the path of a tuning-log CSV or of a directory of them \
+      datasets/tuning-logs/own.csv), or the path of a tuning log (.csv or JSON Lines .jsonl) or of \
+      a directory of them \
       (DESIGN.md's format; several resource levels per configuration allowed). A task-features.csv \
       beside the logs, or --features FILE, is the task meta-features table for meta-methods.
       Each task in turn is held out: methods see its look-up table (value of each configuration at \

@@ -17,7 +17,7 @@ struct MetaCommand: ParsableCommand {
 
 /// The log, features and learner options `train` and `evaluate` share.
 struct MetaLogOptions: ParsableArguments {
-  @Option(name: .long, help: "The tuning log (CSV in DESIGN.md's format).")
+  @Option(name: .long, help: "The tuning log (DESIGN.md's format: .csv or JSON Lines .jsonl).")
   var log: String
 
   @Option(name: .long, help: "The task meta-features table (CSV: task, then one column per feature).")
@@ -32,11 +32,18 @@ struct MetaLogOptions: ParsableArguments {
   }
 }
 
-/// Reads a log and its features table and builds the learner's meta-dataset.
+/// Reads a log (`TuningLog`, CSV or JSON Lines) and its features table and builds the learner's
+/// meta-dataset.
+///
+/// - Throws: `TuningLogError` naming the log's file, line and field; ``MetaCommandError`` naming
+///   the features file or a learner without rows.
 func buildMetaDataset(log: String, features: String, learner: String) throws -> (data: MetaDataset, space: SearchSpace) {
-  let records = try readTuningLogCSV(path: log).filter { $0.learner == learner }
+  let records = try TuningLog(contentsOfFile: log).records.filter { $0.learner == learner }
   guard !records.isEmpty else { throw MetaCommandError(description: "\(log): no rows for learner '\(learner)'") }
-  let table = try readTaskFeatures(path: features)
+  let table: TaskFeatureTable
+  do { table = try TaskFeatureTable(csv: String(contentsOfFile: features, encoding: .utf8)) } catch {
+    throw MetaCommandError(description: "\(features): \(error)")
+  }
   let space = try SearchSpace.inferred(from: records)
   return (try MetaDataset(records: records, space: space, features: table), space)
 }

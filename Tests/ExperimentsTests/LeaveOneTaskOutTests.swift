@@ -1,6 +1,7 @@
 import Datasets
 import Experiments
 import Foundation
+import Search
 import Storage
 import Testing
 
@@ -53,27 +54,70 @@ func threeTaskSuite() throws -> TabularBenchmark {
   }
 }
 
-@Test func logReaderNamesLineAndField() throws {
+/// A fresh directory holding `files` (name -> text).
+private func logDirectory(_ files: [String: String]) throws -> URL {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("experiments-logs-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+  return dir
+}
+
+@Test func suiteReadsLogsWithTheStorageReaderNamingFileLineAndField() throws {
   let header = "task,learner,number,params_x,resource,seed,value,direction,cost_s,state\n"
-  let good = try TuningLogCSVReader.records(
-    csv: header + "t,mlp,0,1,0.5,,0.7,maximize,,COMPLETE\nt,mlp,0,1.5,1,,0.8,maximize,,COMPLETE\n", path: "f.csv")
+  let dir = try logDirectory([
+    "a.csv": header + "t,mlp,0,1,0.5,,0.7,maximize,,COMPLETE\nt,mlp,0,1.5,1,,0.8,maximize,,COMPLETE\n",
+    "bad-value.csv": header + "t,mlp,0,1,1,,0.7,maximize,,COMPLETE\nt,mlp,1,1,1,,abc,maximize,,COMPLETE\n",
+    "bad-resource.csv": header + "t,mlp,0,1,0,,0.7,maximize,,COMPLETE\n",
+    "bad-header.csv": "task,number,resource,value\n",
+    "mixed.csv": header + "t,mlp,0,1,1,,0.7,maximize,,COMPLETE\nt,mlp,1,2,1,,0.7,minimize,,COMPLETE\n",
+  ])
+  defer { try? FileManager.default.removeItem(at: dir) }
+  func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+  func read(_ name: String) throws(ExperimentsError) -> [TuningLogRecord] {
+    try BenchmarkSuite(path(name), datasetsRoot: nil).records()
+  }
+  let good = try read("a.csv")
   #expect(good.count == 2)
   #expect(good[0].params["x"] == .float(1))  // a column with a non-integer is float throughout
-  #expect(throws: ExperimentsError.log(path: "f.csv", line: 3, field: "value", reason: "'abc' is not a number")) {
-    try TuningLogCSVReader.records(csv: header + "t,mlp,0,1,1,,0.7,maximize,,COMPLETE\nt,mlp,1,1,1,,abc,maximize,,COMPLETE\n", path: "f.csv")
+  #expect(throws: ExperimentsError.log(TuningLogError(file: path("bad-value.csv"), line: 3, field: "value", .notANumber("abc")))) {
+    try read("bad-value.csv")
   }
-  #expect(throws: ExperimentsError.log(path: "f.csv", line: 2, field: "resource", reason: "0.0 is outside (0, 1]")) {
-    try TuningLogCSVReader.records(csv: header + "t,mlp,0,1,0,,0.7,maximize,,COMPLETE\n", path: "f.csv")
+  #expect(throws: ExperimentsError.log(TuningLogError(file: path("bad-resource.csv"), line: 2, field: "resource", .resourceOutOfRange(0)))) {
+    try read("bad-resource.csv")
   }
-  #expect(throws: ExperimentsError.log(path: "f.csv", line: 1, field: "direction", reason: "missing column")) {
-    try TuningLogCSVReader.records(csv: "task,number,resource,value\n", path: "f.csv")
+  #expect(throws: ExperimentsError.log(TuningLogError(file: path("bad-header.csv"), line: 1, field: "learner", .missingColumn))) {
+    try read("bad-header.csv")
   }
-  // Mixed directions within a task are refused, naming the task.
-  let mixed = try TuningLogCSVReader.records(
-    csv: header + "t,mlp,0,1,1,,0.7,maximize,,COMPLETE\nt,mlp,1,2,1,,0.7,minimize,,COMPLETE\n", path: "f.csv")
+  // The message names the file, line and field.
+  do {
+    _ = try read("bad-value.csv")
+    Issue.record("a non-numeric value was accepted")
+  } catch {
+    #expect(error.description.hasPrefix(path("bad-value.csv") + ":3: field 'value': "), "\(error)")
+  }
+  // Mixed directions within a (task, learner): the reader refuses them on the later line, and
+  // the look-up table refuses records built without the reader, naming the task.
+  #expect(throws: ExperimentsError.log(TuningLogError(
+    file: path("mixed.csv"), line: 3, field: "direction",
+    .mixedDirections(task: "t", learner: "mlp", earlier: .maximize, earlierLine: 2, found: .minimize)))) {
+    try read("mixed.csv")
+  }
+  let mixed = [StudyDirection.maximize, .minimize].enumerated().map { n, d in
+    TuningLogRecord(task: "t", learner: "mlp", number: n, params: ["x": .int(n)], resource: 1, value: 0.7, direction: d)
+  }
   #expect(throws: ExperimentsError.table(task: "t", reason: "mixed directions (configuration 1)")) {
     try TabularBenchmark(records: mixed)
   }
+}
+
+@Test func suiteDirectoryReadsJSONLinesLogsToo() throws {
+  let records = tableRecords(task: "j", configurations: 3, levels: [0.5, 1]) { c, l in Double(c + l) }
+  let dir = try logDirectory([:])
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try TuningLog(records: records).write(toFile: dir.appendingPathComponent("log.jsonl").path)
+  let suite = try BenchmarkSuite(dir.path, datasetsRoot: nil)
+  #expect(suite.logFiles == [dir.appendingPathComponent("log.jsonl").path])
+  #expect(try suite.records() == records)
 }
 
 @Test func tabularTaskFeaturesAddBundledDatasetMetaFeatures() throws {

@@ -74,13 +74,15 @@ extension CLITests {
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("make tuning-logs"), "\(missing.stderr)")
     let dir = try temporaryDirectory(files: ["log.csv": benchFixtureLog()])
-    let unknown = try metaprobe("bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "random,meta_magic")
+    let unknown = try metaprobe("bench", "--suite", dir.appendingPathComponent("log.csv").path, "--methods", "random,no_such")
     #expect(unknown.status == 1)
-    #expect(unknown.stderr.contains("meta_magic") && unknown.stderr.contains("meta_sh"), "\(unknown.stderr)")
-    let bad = try temporaryDirectory(files: ["log.csv": "task,number,resource,value,direction\nt,0,1,x,maximize\n"])
+    #expect(unknown.stderr.contains("unknown or unavailable method 'no_such'"), "\(unknown.stderr)")
+    let bad = try temporaryDirectory(files: [
+      "log.csv": "task,learner,number,resource,value,direction,state\nt,mlp,0,1,x,maximize,COMPLETE\n"
+    ])
     let malformed = try metaprobe("bench", "--suite", bad.appendingPathComponent("log.csv").path)
     #expect(malformed.status == 1)
-    #expect(malformed.stderr.contains("line 2, field 'value'"), "\(malformed.stderr)")
+    #expect(malformed.stderr.contains("log.csv:2: field 'value': 'x' is not a number"), "\(malformed.stderr)")
   }
 
   @Test func benchRunsTheMetaMethodsLeaveOneTaskOut() throws {

@@ -68,5 +68,19 @@ extension CLITests {
     let version = try metaprobe("meta", "predict", "iris", "--learner", "toy", "--meta-model", model)
     #expect(version.status == 1)
     #expect(version.stderr.contains("meta-model format version 9, this build reads version 1"))
+    // A malformed log: the Storage reader's error names the file, line and field.
+    let bad = folder.appendingPathComponent("bad.csv").path
+    try "task,learner,number,params_x,resource,value,direction,state\niris,toy,0,0.5,1,high,maximize,COMPLETE\n"
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let malformed = try metaprobe("meta", "evaluate", "--log", bad, "--features", features, "--learner", "toy")
+    #expect(malformed.status == 1)
+    #expect(malformed.stderr.contains("bad.csv:2: field 'value': 'high' is not a number"), "\(malformed.stderr)")
+    // JSON Lines logs are read too (here: one with no rows for the learner asked for).
+    let jsonl = folder.appendingPathComponent("log.jsonl").path
+    try #"{"task": "iris", "learner": "other", "number": 0, "params_x": 0.5, "resource": 1, "value": 0.3, "direction": "maximize", "state": "COMPLETE"}"#
+      .write(toFile: jsonl, atomically: true, encoding: .utf8)
+    let noRows = try metaprobe("meta", "evaluate", "--log", jsonl, "--features", features, "--learner", "toy")
+    #expect(noRows.status == 1)
+    #expect(noRows.stderr.contains("log.jsonl: no rows for learner 'toy'"), "\(noRows.stderr)")
   }
 }

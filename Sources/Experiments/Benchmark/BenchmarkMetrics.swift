@@ -1,3 +1,5 @@
+import MetaLearning
+
 /// The benchmark's metrics on traces: incumbents, regret curves, cost to target, ranks.
 ///
 /// **Incumbent rule.** After a prefix of a trace, the incumbent is the configuration with the
@@ -47,35 +49,15 @@ public enum BenchmarkMetrics {
     return nil
   }
 
-  /// The ranks of `values` (1 = smallest), ties given the mean of the ranks they span; NaN
-  /// ranks after every number.
-  public static func ranks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { i, j in
-      let (a, b) = (values[i], values[j])
-      if a.isNaN != b.isNaN { return !a.isNaN }
-      return a.isNaN ? i < j : (a < b || (a == b && i < j))
-    }
-    var out = [Double](repeating: 0, count: values.count)
-    var start = 0
-    while start < order.count {
-      var end = start
-      func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
-      while end + 1 < order.count, same(values[order[end + 1]], values[order[start]]) { end += 1 }
-      let rank = Double(start + end + 2) / 2
-      for k in start...end { out[order[k]] = rank }
-      start = end + 1
-    }
-    return out
-  }
-
   /// The average rank of each method (column) over blocks (rows, e.g. one per task and seed),
-  /// ranking the methods' regrets within each block (lower regret, better rank; ties averaged).
+  /// ranking the methods' regrets within each block (lower regret, better rank; ties averaged;
+  /// NaN last) with `RankCorrelation.averageRanks`.
   ///
   /// - Parameter regrets: one row per block, one column per method.
   public static func averageRanks(_ regrets: [[Double]]) -> [Double] {
     guard let width = regrets.first?.count, width > 0 else { return [] }
     var sums = [Double](repeating: 0, count: width)
-    for row in regrets { for (j, r) in ranks(row).enumerated() { sums[j] += r } }
+    for row in regrets { for (j, r) in RankCorrelation.averageRanks(row).enumerated() { sums[j] += r } }
     return sums.map { $0 / Double(regrets.count) }
   }
 }

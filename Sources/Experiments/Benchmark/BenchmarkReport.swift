@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The text forms of a ``BenchmarkResult``: markdown, CSV, JSON and an SVG plot, each with
 /// deterministic bytes (fixed number formats, fixed orders).
@@ -23,13 +24,8 @@ public struct BenchmarkReport: Sendable {
 
   static func json(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "null" }
 
-  /// A JSON string literal (JSONEncoder's escaping, slashes kept).
-  static func jsonString(_ s: String) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    guard let data = try? encoder.encode(s) else { return "\"\"" }
-    return String(decoding: data, as: UTF8.self)
-  }
+  /// A JSON string literal (`TuningLogFormat.jsonString`).
+  static func jsonString(_ s: String) -> String { TuningLogFormat.jsonString(s) }
 
   /// The budgets shown in the markdown curve table: 1, 2, 5, 10, 20, 50, 100, … up to B, and B.
   var curveBudgets: [Int] {

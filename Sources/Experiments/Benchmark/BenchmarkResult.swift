@@ -1,3 +1,5 @@
+import MetaLearning
+
 /// The runs of a leave-one-task-out benchmark and their summaries per method and per task.
 ///
 /// Every mean is over problems and seeds with equal weight (each problem has the same number of
@@ -44,7 +46,7 @@ public struct BenchmarkResult: Sendable {
   /// The ranks at the budget of each method in every (problem, seed) block: [problem][seed][method].
   public var ranksAtBudget: [[[Double]]] {
     runs.map { byMethod in
-      (0..<seeds).map { k in BenchmarkMetrics.ranks(byMethod.map { $0[k].regretAtBudget }) }
+      (0..<seeds).map { k in RankCorrelation.averageRanks(byMethod.map { $0[k].regretAtBudget }) }
     }
   }
 

@@ -5,7 +5,8 @@ import Storage
 ///
 /// Names: `hpobench` and `hpolib` are the directories `<datasets>/tuning-logs/<name>/`; `own` is
 /// `<datasets>/tuning-logs/own.csv` (or the directory `<datasets>/tuning-logs/own/`). A path is
-/// a CSV tuning log or a directory whose `*.csv` files (sorted by name) are logs. In a suite
+/// a tuning log (`.csv` or JSON Lines `.jsonl`) or a directory whose `*.csv` and `*.jsonl` files
+/// (sorted by name) are logs. In a suite
 /// directory, or beside a log file, a `task-features.csv` is its task meta-features table;
 /// files whose name contains `features` are never read as logs.
 public struct BenchmarkSuite: Sendable {
@@ -47,7 +48,7 @@ public struct BenchmarkSuite: Sendable {
       do { names = try manager.contentsOfDirectory(atPath: path) } catch {
         throw .io(path: path, reason: "cannot list directory (\(error.localizedDescription))")
       }
-      let logs = names.filter { $0.hasSuffix(".csv") && !$0.contains("features") }.sorted()
+      let logs = names.filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".jsonl")) && !$0.contains("features") }.sorted()
       guard !logs.isEmpty else { continue }
       logFiles = logs.map { (path as NSString).appendingPathComponent($0) }
       let features = (path as NSString).appendingPathComponent("task-features.csv")
@@ -57,12 +58,14 @@ public struct BenchmarkSuite: Sendable {
     throw .suiteNotFound(nameOrPath, searched: candidates.isEmpty ? [nameOrPath] : candidates)
   }
 
-  /// Every record of every log file, in file order.
+  /// Every record of every log file, in file order, read by `TuningLog(contentsOfFile:)`.
   ///
-  /// - Throws: the reader's `ExperimentsError.io` or `.log`.
+  /// - Throws: `ExperimentsError.log` wrapping the reader's `TuningLogError` (file, line, field).
   public func records() throws(ExperimentsError) -> [TuningLogRecord] {
     var out: [TuningLogRecord] = []
-    for file in logFiles { out += try TuningLogCSVReader.records(path: file) }
+    for file in logFiles {
+      do { out += try TuningLog(contentsOfFile: file).records } catch { throw .log(error) }
+    }
     return out
   }
 }

@@ -1,10 +1,12 @@
+import Storage
+
 /// The errors of the `Experiments` module; every case names the file, line, field, task or
 /// method at fault.
 public enum ExperimentsError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A file or directory could not be read or written.
   case io(path: String, reason: String)
-  /// A tuning log is malformed; `line` is 1-based (the header is line 1), `field` the column.
-  case log(path: String, line: Int, field: String?, reason: String)
+  /// A tuning log cannot be read: the `Storage` reader's error, naming the file, line and field.
+  case log(TuningLogError)
   /// A task's records cannot form a look-up table (no complete rows, mixed directions, …).
   case table(task: String, reason: String)
   /// A benchmark suite name or path that does not exist.
@@ -19,9 +21,7 @@ public enum ExperimentsError: Error, Sendable, Equatable, CustomStringConvertibl
   public var description: String {
     switch self {
     case .io(let path, let reason): return "\(path): \(reason)"
-    case .log(let path, let line, let field, let reason):
-      if let field { return "\(path): line \(line), field '\(field)': \(reason)" }
-      return "\(path): line \(line): \(reason)"
+    case .log(let error): return error.description
     case .table(let task, let reason): return "task '\(task)': \(reason)"
     case .suiteNotFound(let name, let searched):
       return

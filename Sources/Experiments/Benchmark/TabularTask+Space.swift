@@ -11,6 +11,13 @@ extension TabularTask {
   /// log-spaced grid such as 1e-8…1 or 16…1024, not uniform draws over 0.003…0.99); strings give a
   /// categorical over the sorted distinct values. A parameter absent from some configurations
   /// encodes as inactive there.
+  ///
+  /// Deliberately not MetaLearning's `SearchSpace.inferred(from:)`: this space is searched by
+  /// samplers over one task's finite table, so constant parameters are dropped, the log scale
+  /// follows where the grid's values sit, and mixed kinds are an error; that one encodes every
+  /// task's configurations for a meta-model, so it keeps every parameter (constant ones too),
+  /// falls back to categorical on mixed kinds, and uses the plain max/min ≥ 100 log rule (a
+  /// common rule would change either the benchmark's results or saved meta-models' encodings).
   /// - Throws: `ExperimentsError.table` naming the task and parameter when a parameter mixes
   ///   strings and numbers.
   public static func inferredSpace(of configurations: [Configuration], task: String) throws(ExperimentsError)

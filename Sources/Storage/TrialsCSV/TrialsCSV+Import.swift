@@ -158,11 +158,12 @@ extension TrialsCSV {
 
   /// A number as Python and pandas write it (`1e-05`, `nan`, `inf`, `-inf`), or nil.
   static func parseDouble(_ s: String) -> Double? {
+    if let x = Double(s) { return x }
     switch s.lowercased() {
     case "nan": return .nan
     case "inf", "infinity": return .infinity
     case "-inf", "-infinity": return -.infinity
-    default: return Double(s)
+    default: return nil
     }
   }
 

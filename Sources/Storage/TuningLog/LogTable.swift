@@ -38,7 +38,7 @@ struct LogTable {
         throw TuningLogError(file: file, line: line, .raggedRow(found: fields.count, expected: columns.count))
       }
       rows.append((line, fields.map { f in
-        let t = f.trimmingCharacters(in: .whitespaces)
+        let t = Self.trimmed(f)
         return LogCell(text: t.isEmpty ? nil : t, isString: false)
       }))
     }
@@ -79,6 +79,14 @@ struct LogTable {
       for (key, cell) in pairs { if let i = index[key] { cells[i] = cell } }
       return (line, cells)
     }
+  }
+
+  /// `field` without leading and trailing white space; Foundation's trimming only when an end is
+  /// not printable ASCII (almost every field of a log is returned as is, without a copy).
+  static func trimmed(_ field: String) -> String {
+    let u = field.utf8
+    if let a = u.first, let b = u.last, a > 0x20, a < 0x7F, b > 0x20, b < 0x7F { return field }
+    return field.trimmingCharacters(in: .whitespaces)
   }
 
   /// Whether `name` is a column a tuning log may have.

@@ -83,7 +83,9 @@ public enum TuningLogFormat {
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  private static func jsonString(_ s: String) -> String {
+  /// `s` as a JSON string literal: quote, backslash and control characters escaped
+  /// (`\n`, `\r`, `\t`, else `\u00XX`), everything else (slashes, non-ASCII) kept as is.
+  public static func jsonString(_ s: String) -> String {
     var out = "\""
     for u in s.unicodeScalars {
       switch u {
