@@ -15,14 +15,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product metaprobe
 
-## The main job on embedded defaults (bundled datasets, SQLite in .metaprobe/).
+## The main job on embedded defaults (bundled datasets and tuning logs, SQLite in .metaprobe/):
+## learn from past tuning, start new tuning near the optimum, show by how much.
 demo: release
-	$(BIN) datasets list
-	$(BIN) datasets describe iris
-	$(BIN) datasets describe keel/crx
-	$(BIN) fit wine --learner random_forest --cv 5 --seed 0
-	$(BIN) features wine
-	$(BIN) tune iris --learner knn --sampler tpe --trials 20 --cv 5 --seed 0 --range n_neighbors=1:50
+	$(BIN) datasets list | head -5
+	$(BIN) features wine --groups general,statistical
+	$(BIN) bench --suite own --learners svm --methods meta_sh,zero_shot,nearest_tasks,random,tpe \
+		--budget 4 --seeds 2 --seed 0 --report reports/demo.md
+	$(BIN) meta predict wine --learner svm --top 3
+	$(BIN) optimize wine --learner svm --seed 0 --study demo-wine-svm
 	$(BIN) studies list
 
 ## All tests (Swift Testing), against fixtures from the reference tools.

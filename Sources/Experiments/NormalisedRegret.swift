@@ -25,12 +25,16 @@ public struct NormalisedRegret: Sendable, Hashable {
     median = Statistics.quantile(finite, 0.5)
   }
 
-  /// The regret of an incumbent whose true value is `value`; 0 when best equals median
-  /// (every configuration is as good as the best) and the incumbent is the best.
+  /// The regret of an incumbent whose true value is `value`.
+  ///
+  /// When the best equals the median (at least half the configurations are optimal, common on
+  /// small tasks where accuracies tie), the ratio is undefined; the regret is then 0 for an
+  /// optimal incumbent and 1 (no better than the median configuration) for any other, so that
+  /// means over tasks stay finite.
   public func regret(of value: Double) -> Double {
     let gap = direction == .maximize ? best - value : value - best
     let scale = direction == .maximize ? best - median : median - best
-    guard scale > 0 else { return gap > 0 ? .infinity : 0 }
+    guard scale > 0 else { return gap > 0 ? 1 : 0 }
     return gap / scale
   }
 }

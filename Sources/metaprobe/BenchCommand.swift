@@ -31,7 +31,10 @@ struct BenchCommand: AsyncParsableCommand {
       Prints a markdown table (or with --json an object: suite, budget, seeds, seed, tasks, methods \
       [{method, regret_at_budget, regret_curve, average_rank, cost_to_target, reached_target, \
       tasks [...]}]); --out DIR also writes bench.md, bench.csv, regret_curve.csv and \
-      regret_curve.svg. The same arguments give byte-identical output.
+      regret_curve.svg, and --report FILE the markdown alone. A log file's task meta-features \
+      table is FILE-task-features.csv or task-features.csv beside it (own.csv: \
+      own-task-features.csv), else --features, else landmark scores from the log. The same \
+      arguments give byte-identical output.
       """
   )
 
@@ -43,6 +46,12 @@ struct BenchCommand: AsyncParsableCommand {
 
   @Option(name: .long, help: "Comma-separated methods (default: all: meta_sh,zero_shot,nearest_tasks,random,grid,sh,hyperband,tpe,gp).")
   var methods: String = BenchmarkMethods.allNames.joined(separator: ",")
+
+  @Option(name: .long, help: "Comma-separated learners to keep from the log (default: all).")
+  var learners: String?
+
+  @Option(name: .long, help: "Also write the markdown report to this file.")
+  var report: String?
 
   @Option(name: .long, help: "Budget in full-evaluation equivalents.")
   var budget: Int = 10
@@ -75,7 +84,13 @@ struct BenchCommand: AsyncParsableCommand {
     let chosen = try methods.split(separator: ",").map { name throws(ExperimentsError) in
       try BenchmarkMethods.method(named: String(name))
     }
-    let benchmark = try TabularBenchmark(records: located.records())
+    var records = try located.records()
+    if let learners {
+      let keep = Set(learners.split(separator: ",").map(String.init))
+      records = records.filter { keep.contains($0.learner) }
+      guard !records.isEmpty else { throw ValidationError("--learners \(learners): no record of \(suite) has one of these learners") }
+    }
+    let benchmark = try TabularBenchmark(records: records)
     var taskFeatures = TaskFeatureTable(names: [])
     if let file = features ?? located.featuresFile {
       do { taskFeatures = try TaskFeatureTable(csv: String(contentsOfFile: file, encoding: .utf8)) } catch {
@@ -89,9 +104,15 @@ struct BenchCommand: AsyncParsableCommand {
     let result = try await loto.run(jobs: jobs) { done, total in
       if done == total || done % max(total / 10, 1) == 0 { logProgress("bench: \(done)/\(total) runs") }
     }
-    let report = BenchmarkReport(suite: suite, seed: seed, result: result)
-    if let out { try report.write(to: out) }
-    print(output.json ? report.json : report.markdown, terminator: "")
+    let written = BenchmarkReport(suite: suite, seed: seed, result: result)
+    if let out { try written.write(to: out) }
+    if let report {
+      try FileManager.default.createDirectory(
+        atPath: (report as NSString).deletingLastPathComponent.isEmpty ? "." : (report as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
+      try Data(written.markdown.utf8).write(to: URL(fileURLWithPath: report))
+    }
+    print(output.json ? written.json : written.markdown, terminator: "")
     let elapsed = (clock.now - start).components
     logProgress(String(format: "bench: %.1f s", Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18))
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import Experiments
 import Foundation
 import Learners
 import MetaLearning
@@ -128,10 +129,13 @@ struct OptimizeCommand: AsyncParsableCommand {
       loadIfExists: true)
     logProgress("optimize \(dataset.dataset) with \(learner): levels \(levels.map { "\($0)" }.joined(separator: ", ")); study \(studyName) in \(store.path)")
 
+    // Configurations of the bundled corpus's spaces map onto the learner's own parameters (the
+    // SVM's numeric gamma is gamma=value, gamma_value=x; fixed settings such as the kernel).
+    let corpusSpace = try? CorpusSpace.named(learner)
     let result = try await run.run(seed: seed) { config, resource in
       let start = Date()
       do {
-        let e = try evaluator.evaluate(config, resource: resource)
+        let e = try evaluator.evaluate(corpusSpace?.pipelineConfiguration(config) ?? config, resource: resource)
         var attributes: [String: AttributeValue] = ["resource": .number(resource)]
         for (k, v) in e.probes { attributes["probe_" + k] = .number(v) }
         try await theStudy.addTrial(

@@ -15,4 +15,8 @@ import Testing
   #expect(down.regret(of: 3) == 1)
   #expect(down.regret(of: 2) == 0.5)
   #expect(NormalisedRegret(trueValues: [.nan], direction: .maximize) == nil)
+  // Best equals median (three of four tie at the top): optimal → 0, anything else → 1.
+  let flat = try #require(NormalisedRegret(trueValues: [0.9, 0.9, 0.9, 0.5], direction: .maximize))
+  #expect(flat.regret(of: 0.9) == 0)
+  #expect(flat.regret(of: 0.5) == 1)
 }

@@ -40,8 +40,10 @@ public struct BenchmarkSuite: Sendable {
       guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
       if !isDirectory.boolValue {
         logFiles = [path]
-        let beside = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("task-features.csv")
-        featuresFile = manager.fileExists(atPath: beside) ? beside : nil
+        let folder = (path as NSString).deletingLastPathComponent as NSString
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        featuresFile = [folder.appendingPathComponent("\(stem)-task-features.csv"), folder.appendingPathComponent("task-features.csv")]
+          .first { manager.fileExists(atPath: $0) }
         return
       }
       let names: [String]

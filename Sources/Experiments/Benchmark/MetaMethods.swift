@@ -56,8 +56,12 @@ public struct MetaMethodSettings: Sendable, Hashable {
   public var kind: MetaModelKind = .forest
   /// Configurations kept per prior task; default 500.
   public var configurationsPerTask = 500
-  /// Trees of the forest surrogate; default 50.
-  public var trees = 50
+  /// Trees of the forest surrogate; default 30.
+  public var trees = 30
+  /// Fraction of the columns each split of the forest considers; default 0.5.
+  public var maxFeatures = 0.5
+  /// Prior rows used to train, at most (spread evenly over the prior tasks); default 2000.
+  public var maxPriorRows = 2000
 
   /// The defaults.
   public init() {}
@@ -65,7 +69,10 @@ public struct MetaMethodSettings: Sendable, Hashable {
   func fit(_ data: MetaDataset, seed: UInt64) throws(MetaLearningError) -> MetaRegressor {
     var forest = ForestMetaRegressor.Settings(seed: seed)
     forest.nEstimators = trees
-    return try MetaRegressor(fitting: kind, x: data.x, y: data.y, seed: seed, forest: forest)
+    forest.maxFeatures = maxFeatures
+    let taskCount = max(1, Set(data.tasks).count)
+    let rows = try data.subsample(rowsPerTask: max(1, maxPriorRows / taskCount), seed: seed)
+    return try MetaRegressor(fitting: kind, x: rows.x, y: rows.y, seed: seed, forest: forest)
   }
 }
 
