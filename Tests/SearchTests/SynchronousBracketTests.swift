@@ -91,20 +91,21 @@ import Testing
     #expect(trials[2].value == 1)
   }
 
-  /// The timeout covers all of a trial's rungs: 0.6 s per rung with a 1 s timeout passes rung 0
-  /// and fails the promoted trial at rung 1, "timed out after 1 s".
+  /// The timeout covers all of a trial's rungs: 3 s per rung with a 5 s timeout passes rung 0
+  /// and fails the promoted trial at rung 1, "timed out after 5 s". (Rung 0 leaves 2 s of
+  /// slack for a loaded machine; the rung-1 failure is a deadline, so load cannot undo it.)
   @Test func trialTimeoutIsSummedOverRungs() async throws {
     let plan = BracketPlan.successiveHalving(try SuccessiveHalving(minResource: 1.0 / 3, maxResource: 1))
     let study = try await Self.study([0, 5, 1])
     try await study.optimize(
-      brackets: plan, trials: 3, jobs: 3, trialTimeout: .seconds(1), showProgress: false
+      brackets: plan, trials: 3, jobs: 3, trialTimeout: .seconds(5), showProgress: false
     ) { context, _ in
-      try await Task.sleep(for: .milliseconds(600))
+      try await Task.sleep(for: .seconds(3))
       return Self.x(context)
     }
     let trials = await study.trials
     #expect(trials.map(\.state) == [.fail, .pruned, .pruned])
-    #expect(trials[0].failReason == "timed out after 1 s")
+    #expect(trials[0].failReason == "timed out after 5 s")
     #expect(trials[0].intermediateValues == [1.0 / 3: 0])
   }
 
