@@ -107,6 +107,14 @@ public enum Statistics {
   /// - Returns: one quantile per element of `ps` (NaN for an empty sample or one holding NaN).
   /// - Complexity: O(n log n + |ps|).
   public static func quantiles(_ x: some Collection<Double>, _ ps: [Double]) -> [Double] {
+    quantiles(Array(x), ps)
+  }
+
+  /// The quantiles of an array: the generic version above, specialised and inlinable, so hot
+  /// callers in other modules (the meta-feature data views) sort `[Double]` directly rather than
+  /// through a generic collection's witnesses.
+  @inlinable
+  public static func quantiles(_ x: [Double], _ ps: [Double]) -> [Double] {
     for p in ps { precondition(p >= 0 && p <= 1, "Statistics.quantile: p must be in [0, 1], got \(p)") }
     guard !x.isEmpty, !x.contains(where: \.isNaN) else { return ps.map { _ in .nan } }
     let sorted = x.sorted()

@@ -132,7 +132,7 @@ enum Discretizer {
   static func equalFrequencyCodes(_ x: [Double], bins: Int) -> [Int] {
     let step = 1.0 / Double(bins)
     let ps = (1...bins).map { $0 == bins ? 1.0 : Double($0) * step }
-    let cuts = SortedQuantiles.of(x, ps)
+    let cuts = Statistics.quantiles(x, ps)
     var kept: [Double] = []
     for (i, c) in cuts.enumerated() where i == 0 || c - cuts[i - 1] > 1e-8 { kept.append(c) }
     let unique = Array(Set(kept)).sorted()
