@@ -265,7 +265,7 @@ private struct RunState {
         return (c, run.space.encode(c))
       }
     } else {
-      pool = finite.filter { !excluding.contains($0.config) }
+      pool = finite
     }
     pool.removeAll { excluding.contains($0.config) }
     guard !pool.isEmpty else { return [] }
