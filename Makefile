@@ -26,10 +26,16 @@ demo: release
 	$(BIN) optimize wine --learner svm --seed 0 --study demo-wine-svm
 	$(BIN) studies list
 
+## Suites that wait on wall-clock time (trial timeouts, heartbeats, killed processes) or change
+## process-wide state (OpenBLAS's thread count): they run after the others, one test at a time,
+## so CPU-bound tests running beside them can neither starve their timers nor reset OpenBLAS.
+SERIAL_TESTS := SearchTests\.(ExecutionTests|SynchronousBracketTests)/|LinalgTests\.BLASThreadsTests/|LearnersTests\.CancellationTests/|StorageTests\.(KillResumeTests|MultiWorkerTests|ResumeTests)/|MetaProbeCLITests\.(TuneKillResumeTests|TuneSchedulerTests)/|ExperimentsTests\.CorpusGenerationTests/
+
 ## All tests (Swift Testing), against fixtures from the reference tools.
 test: deps
 	scripts/build-no-warnings.sh
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip '$(SERIAL_TESTS)'
+	$(SWIFT) test --skip-build --no-parallel --filter '$(SERIAL_TESTS)'
 
 ## Benchmarks: ours and the reference tools side by side, ratios printed.
 bench: bench-swift bench-compare
