@@ -84,24 +84,38 @@ def run_suite(title, groups, data, repeat):
     return ratios
 
 
+def bundled_paths():
+    """Every dataset file committed under datasets/sklearn, datasets/keel and keel-imbalanced."""
+    out = subprocess.run(["git", "ls-files", "datasets/sklearn", "datasets/keel", "datasets/keel-imbalanced"],
+                         cwd=mfe_data.ROOT, check=True, capture_output=True, text=True).stdout
+    return sorted(p for p in out.split() if p.endswith((".dat", ".csv")))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--groups", default=DEFAULT_GROUPS,
                     help="comma-separated pymfe group names (e.g. add landmarking,model-based)")
-    ap.add_argument("--datasets", default="", help="comma-separated fixture names (default: all)")
+    ap.add_argument("--datasets", default="",
+                    help="comma-separated fixture names (default: all fixtures), or `bundled` for every "
+                         "dataset committed under datasets/ (sklearn, keel, keel-imbalanced)")
+    ap.add_argument("--combined-only", action="store_true",
+                    help="only the suite with all --groups together, not one suite per group")
     args = ap.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "mfe-timing"], cwd=BENCH, check=True)
     groups = [g for g in args.groups.split(",") if g]
-    wanted = set(args.datasets.split(",")) if args.datasets else None
-    data = [(name, path, mfe_data.load(path)) for name, path in mfe_data.DATASETS
-            if wanted is None or name in wanted]
+    if args.datasets == "bundled":
+        listing = [(path[len("datasets/"):], path) for path in bundled_paths()]
+    else:
+        wanted = set(args.datasets.split(",")) if args.datasets else None
+        listing = [(name, path) for name, path in mfe_data.DATASETS if wanted is None or name in wanted]
+    data = [(name, path, mfe_data.load(path)) for name, path in listing]
     summary = []
-    for g in groups:
+    for g in groups if not args.combined_only else []:
         summary.append((g, run_suite(g, [g], data, args.repeat)))
-    if len(groups) > 1:
+    if len(groups) > 1 or args.combined_only:
         summary.append(("all", run_suite("all: " + ",".join(groups), groups, data, args.repeat)))
     print("\n| suite | median speed-up | min speed-up |\n|---|---|---|")
     for title, ratios in summary:
