@@ -1,0 +1,152 @@
+import Linalg
+
+/// A KD-tree for Euclidean nearest-neighbour queries that reproduces scikit-learn 1.9.1's
+/// `KDTree` (the tree `KNeighborsClassifier` builds with `algorithm="auto"` on dense data
+/// with ≤ 15 features), including which of several equally distant points it returns.
+///
+/// Construction (sklearn/neighbors/_binary_tree.pxi.tp, _kd_tree.pyx.tp):
+/// ```
+/// levels = 1 + ⌊log2(max(1, (n − 1) / leafSize))⌋,   nodes = 2^levels − 1 (heap layout)
+/// node i: bounds = per-feature min/max of its points; a leaf if 2i + 1 ≥ nodes,
+///         else split at n/2 on the feature of largest spread (first on ties),
+///         points ordered by (value, index) with libstdc++'s nth_element
+/// ```
+/// Query (single tree, depth first, `dualtree=False`, `breadth_first=False`): the nearer child
+/// (smaller squared box distance, the left one on ties) first; a node is skipped when its box
+/// distance exceeds the current k-th best; a point replaces a kept one only when strictly
+/// nearer, so among equal distances the first point met wins. Distances are summed
+/// `Σⱼ (qⱼ − xⱼ)²` in feature order and returned as their square root, as scikit-learn does.
+public struct KDTree: Sendable {
+  /// The minimum number of points per leaf (scikit-learn's `leaf_size`, default 30 in
+  /// `KNeighborsClassifier`).
+  public let leafSize: Int
+  /// The number of points the tree was built on.
+  public let pointCount: Int
+  /// The number of features of every point.
+  public let dimension: Int
+  /// The point indices in tree order, scikit-learn's `idx_array`: node i holds
+  /// `indexOrder[nodeRange(i)]`.
+  public let indexOrder: [Int]
+  /// The number of nodes, `2^levels − 1`.
+  public let nodeCount: Int
+
+  /// The points, row-major in tree order (row r is input row `indexOrder[r]`).
+  let sortedPoints: [Double]
+  let nodeStart: [Int]
+  let nodeEnd: [Int]
+  let isLeaf: [Bool]
+  /// Per node, per feature lower and upper bounds, `node * dimension + feature`.
+  let lower: [Double]
+  let upper: [Double]
+
+  /// Builds the tree.
+  ///
+  /// - Parameters:
+  ///   - points: `n × d` finite points, n ≥ 1, d ≥ 1.
+  ///   - leafSize: scikit-learn's `leaf_size` ≥ 1 (default 30, `KNeighborsClassifier`'s).
+  /// - Throws: ``ModelError/emptyInput(field:)`` for no rows or columns,
+  ///   ``ModelError/nonFiniteValue(field:row:column:)`` for NaN or ±∞ (field `"points"`),
+  ///   ``ModelError/invalidHyperparameter(name:value:requirement:)`` for `leafSize` < 1.
+  /// - Complexity: O(n·d·log n) time, O(n·d) memory.
+  public init(points: Matrix<Double>, leafSize: Int = 30) throws(ModelError) {
+    try require(leafSize >= 1, "leafSize", leafSize, "leafSize ≥ 1")
+    try validateFeatures(points, field: "points")
+    let (n, d) = (points.rows, points.columns)
+    // int(np.log2(fmax(1, (n_samples - 1) / leaf_size)) + 1); for x ≥ 1, ⌊log2 x⌋ is the
+    // binary exponent of x (a ratio of integers is never within rounding of a power of 2).
+    let levels = Int(Swift.max(1.0, Double(n - 1) / Double(leafSize)).exponent) + 1
+    let nodes = (1 << levels) - 1
+    var builder = KDTreeBuilder(
+      data: points.storage, columns: d, nodeCount: nodes, order: Array(0..<n))
+    builder.build(node: 0, start: 0, end: n)
+    self.leafSize = leafSize
+    self.pointCount = n
+    self.dimension = d
+    self.nodeCount = nodes
+    self.indexOrder = builder.order
+    self.nodeStart = builder.start
+    self.nodeEnd = builder.end
+    self.isLeaf = builder.leaf
+    self.lower = builder.lower
+    self.upper = builder.upper
+    var sorted = [Double](repeating: 0, count: n * d)
+    for (r, i) in builder.order.enumerated() {
+      for j in 0..<d { sorted[r * d + j] = points.storage[i * d + j] }
+    }
+    self.sortedPoints = sorted
+  }
+
+  /// The positions in ``indexOrder`` of node `node`'s points.
+  ///
+  /// - Precondition: `0 ≤ node < nodeCount`.
+  public func nodeRange(_ node: Int) -> Range<Int> { nodeStart[node]..<nodeEnd[node] }
+
+  /// The nearest point to `query` and its Euclidean distance; among equally near points, the
+  /// one scikit-learn's `KDTree.query(k=1)` returns.
+  ///
+  /// - Parameter query: `dimension` finite values.
+  /// - Returns: the row of the nearest point in the matrix the tree was built on, and the
+  ///   distance (same units as the features).
+  /// - Throws: ``ModelError/featureCountMismatch(expected:got:)`` for the wrong length,
+  ///   ``ModelError/nonFiniteValue(field:row:column:)`` (field `"query"`, row 0) for NaN or ±∞.
+  public func nearest(to query: [Double]) throws(ModelError) -> (index: Int, distance: Double) {
+    guard query.count == dimension else {
+      throw .featureCountMismatch(expected: dimension, got: query.count)
+    }
+    if let column = query.firstIndex(where: { !$0.isFinite }) {
+      throw .nonFiniteValue(field: "query", row: 0, column: column)
+    }
+    var stack = SearchStack(capacity: nodeCount)
+    let found = query.withUnsafeBufferPointer { q in nearestOne(q.baseAddress!, &stack) }
+    return (found.index, found.reduced.squareRoot())
+  }
+
+  /// The nearest point of every query row (scikit-learn's
+  /// `KNeighborsClassifier(n_neighbors=1).kneighbors(queries, return_distance=False)`).
+  ///
+  /// - Parameter queries: `m × dimension` finite values (m may be 0).
+  /// - Returns: `m` row indices into the matrix the tree was built on.
+  /// - Throws: ``ModelError/featureCountMismatch(expected:got:)`` for the wrong number of
+  ///   columns, ``ModelError/nonFiniteValue(field:row:column:)`` (field `"query"`) for NaN or ±∞.
+  /// - Complexity: about O(m·log n) for well-spread data, O(m·n) at worst.
+  public func nearest(to queries: Matrix<Double>) throws(ModelError) -> [Int] {
+    try validateQueries(queries)
+    var stack = SearchStack(capacity: nodeCount)
+    return queries.storage.withUnsafeBufferPointer { q in
+      (0..<queries.rows).map { r in nearestOne(q.baseAddress! + r * dimension, &stack).index }
+    }
+  }
+
+  /// The `k` nearest points of every query row, nearest first, as scikit-learn's
+  /// `KDTree.query(queries, k)` (equal distances in scikit-learn's order).
+  ///
+  /// - Parameters:
+  ///   - queries: `m × dimension` finite values.
+  ///   - k: the number of neighbours, `1 ≤ k ≤ pointCount`.
+  /// - Returns: per query row, k `(index, distance)` pairs.
+  /// - Throws: ``ModelError/invalidHyperparameter(name:value:requirement:)`` for k out of
+  ///   range, ``ModelError/featureCountMismatch(expected:got:)``, or
+  ///   ``ModelError/nonFiniteValue(field:row:column:)`` (field `"query"`).
+  public func neighbors(of queries: Matrix<Double>, k: Int) throws(ModelError) -> [[(
+    index: Int, distance: Double
+  )]] {
+    try require(k >= 1 && k <= pointCount, "k", k, "1 ≤ k ≤ \(pointCount) (the tree's points)")
+    try validateQueries(queries)
+    var stack = SearchStack(capacity: nodeCount)
+    return queries.storage.withUnsafeBufferPointer { q in
+      (0..<queries.rows).map { r in
+        var heap = NeighborsHeap(k: k)
+        search(q.baseAddress! + r * dimension, &stack, &heap)
+        heap.sort()
+        return zip(heap.indices, heap.values).map { ($0, $1.squareRoot()) }
+      }
+    }
+  }
+
+  private func validateQueries(_ queries: Matrix<Double>) throws(ModelError) {
+    guard queries.columns == dimension else {
+      throw .featureCountMismatch(expected: dimension, got: queries.columns)
+    }
+    if queries.rows > 0 { try validateFeatures(queries, field: "query") }
+  }
+}
