@@ -86,5 +86,10 @@ let package = Package(
       ],
       path: "Sources/meta-training-timing"
     ),
+    .executableTarget(
+      name: "kdtree-timing",
+      dependencies: [.product(name: "Learners", package: "MetaProbe"), .product(name: "Linalg", package: "MetaProbe")],
+      path: "Sources/kdtree-timing"
+    ),
   ]
 )

@@ -20,7 +20,9 @@ Real datasets use 10-fold StratifiedKFold without shuffling on the class labels.
 """
 import json
 import os
+import subprocess
 import sys
+import tempfile
 
 import numpy as np
 import pandas as pd
@@ -120,6 +122,16 @@ def encoded(path, one_hot=False):
     return np.column_stack(cols), y
 
 
+def introselect_killer(n):
+    """Values that push libstdc++'s nth_element (at n // 2) into its heap-select fallback."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "introselect_killer.cpp")
+    with tempfile.TemporaryDirectory() as tmp:
+        exe = os.path.join(tmp, "killer")
+        subprocess.run(["g++", "-O1", "-o", exe, source], check=True)
+        out = subprocess.run([exe, str(n), str(n // 2)], check=True, capture_output=True, text=True)
+    return np.array([float(v) for v in out.stdout.split()])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(20261126)
@@ -146,6 +158,12 @@ def main():
     case("small_61", x, rng.integers(0, 2, 91), holdout(91, 30, rng))
     x = rng.integers(0, 2, size=(40, 3))
     case("single_leaf", x, rng.integers(0, 2, 40), holdout(40, 15, rng))
+    # The first 2000 rows (the training rows) defeat median-of-3 at the root split; the
+    # queries sit halfway between integers, each tied between two training points.
+    train = introselect_killer(2000)
+    queries = rng.integers(0, 2000, 300) + 0.5
+    x = np.concatenate([train, queries])[:, None]
+    case("introselect_killer", x, rng.integers(0, 2, 2300), [np.arange(2000, 2300)])
 
     # (c) bundled datasets, 10-fold stratified without shuffling
     x, y = encoded("datasets/keel-imbalanced/car-good.dat")

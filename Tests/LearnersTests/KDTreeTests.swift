@@ -49,7 +49,8 @@ private func reducedDistance(_ a: [Double], _ b: [Double]) -> Double {
 
 private let fixtureCases = [
   "random_3d", "random_8d", "random_leaf5", "grid_4d", "binary_12", "duplicated_rows",
-  "constant_column", "small_61", "single_leaf", "car_good_ordinal", "tic_tac_toe_ordinal",
+  "constant_column", "small_61", "single_leaf", "introselect_killer", "car_good_ordinal",
+  "tic_tac_toe_ordinal",
   "tic_tac_toe_onehot", "banana", "phoneme", "marketing",
 ]
 
