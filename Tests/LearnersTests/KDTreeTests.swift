@@ -75,7 +75,9 @@ struct KDTreeTests {
     let fixture = try KDTreeFixture.load(name)
     let tree = try KDTree(points: fixture.matrices(0).train, leafSize: fixture.leafSize)
     #expect(tree.nodeCount == fixture.nodeCount)
-    #expect(tree.indexOrder == fixture.treeOrder)
+    #expect(tree.indexOrder.count == fixture.treeOrder.count)
+    let firstDifference = zip(tree.indexOrder, fixture.treeOrder).firstIndex { $0 != $1 }
+    #expect(firstDifference == nil, "\(name): tree order differs from position \(firstDifference ?? -1)")
   }
 
   @Test("k = 5 indices and distances equal kneighbors(n_neighbors=5)", arguments: fixtureCases)

@@ -20,8 +20,7 @@ guard let path = args.first else {
   exit(2)
 }
 args.removeFirst()
-var runs = 3
-if args.count >= 2, args[0] == "--runs", let n = Int(args[1]), n >= 1 { runs = n }
+let runs = args.count >= 2 && args[0] == "--runs" ? max(1, Int(args[1]) ?? 3) : 3
 
 let input: Input
 do {
@@ -51,7 +50,7 @@ func brutePass() throws -> [[Int]] {
   }
 }
 
-func timed(_ body: () throws -> [[Int]]) throws -> (median: Double, all: [Double], out: [[Int]]) {
+func timed(_ runs: Int, _ body: () throws -> [[Int]]) throws -> (median: Double, all: [Double], out: [[Int]]) {
   var out = try body()  // warm-up
   var times = [Double]()
   for _ in 0..<runs {
@@ -63,8 +62,8 @@ func timed(_ body: () throws -> [[Int]]) throws -> (median: Double, all: [Double
 }
 
 do {
-  let tree = try timed(kdTreePass)
-  let brute = try timed(brutePass)
+  let tree = try timed(runs, kdTreePass)
+  let brute = try timed(runs, brutePass)
   let result: [String: Any] = [
     "kdtree_median": tree.median, "kdtree_all": tree.all,
     "brute_median": brute.median, "brute_all": brute.all,
