@@ -76,7 +76,9 @@ struct KDTreeTests {
     let tree = try KDTree(points: fixture.matrices(0).train, leafSize: fixture.leafSize)
     #expect(tree.nodeCount == fixture.nodeCount)
     #expect(tree.indexOrder.count == fixture.treeOrder.count)
-    let firstDifference = zip(tree.indexOrder, fixture.treeOrder).firstIndex { $0 != $1 }
+    let firstDifference = tree.indexOrder.indices.first {
+      $0 >= fixture.treeOrder.count || tree.indexOrder[$0] != fixture.treeOrder[$0]
+    }
     #expect(firstDifference == nil, "\(name): tree order differs from position \(firstDifference ?? -1)")
   }
 
@@ -86,9 +88,12 @@ struct KDTreeTests {
     let (train, test) = fixture.matrices(0)
     let tree = try KDTree(points: train, leafSize: fixture.leafSize)
     let found = try tree.neighbors(of: test, k: 5)
-    #expect(found.map { $0.map(\.index) } == fixture.k5.indices)
+    #expect(found.count == fixture.k5.indices.count)
+    let badIndices = zip(found, fixture.k5.indices).filter { $0.map(\.index) != $1 }.count
     // Same sums in the same order and one square root: the distances agree to the bit.
-    #expect(found.map { $0.map(\.distance) } == fixture.k5.distances)
+    let badDistances = zip(found, fixture.k5.distances).filter { $0.map(\.distance) != $1 }.count
+    #expect(badIndices == 0, "\(name): \(badIndices) queries with other k = 5 indices")
+    #expect(badDistances == 0, "\(name): \(badDistances) queries with other k = 5 distances")
   }
 
   @Test("Nearest distance equals the brute-force minimum", arguments: fixtureCases)

@@ -53,7 +53,10 @@ extension KDTree {
               while top > 0 {
                 top -= 1
                 let node = nodes[top]
-                if bounds[top] > best { continue }
+                // scikit-learn skips a node only when its bound exceeds the best distance; a
+                // node whose bound equals it cannot hold a strictly nearer point either, so
+                // skipping it too changes nothing and saves the visits tied data cause.
+                if bounds[top] >= best { continue }
                 if isLeaf[node] {
                   for r in nodeStart[node]..<nodeEnd[node] {
                     let row = x + r * d
@@ -104,7 +107,7 @@ extension KDTree {
           while top > 0 {
             top -= 1
             let node = stack.nodes[top]
-            if stack.bounds[top] > heap.largest { continue }
+            if stack.bounds[top] >= heap.largest { continue }  // as in nearestOne
             if isLeaf[node] {
               for r in nodeStart[node]..<nodeEnd[node] {
                 let row = x + r * d

@@ -12,9 +12,10 @@ import Linalg
 ///         points ordered by (value, index) with libstdc++'s nth_element
 /// ```
 /// Query (single tree, depth first, `dualtree=False`, `breadth_first=False`): the nearer child
-/// (smaller squared box distance, the left one on ties) first; a node is skipped when its box
-/// distance exceeds the current k-th best; a point replaces a kept one only when strictly
-/// nearer, so among equal distances the first point met wins. Distances are summed
+/// (smaller squared box distance, the left one on ties) first; a point replaces a kept one only
+/// when strictly nearer, so among equal distances the first point met wins. scikit-learn skips
+/// a node when its box distance exceeds the current k-th best; this tree also skips it when the
+/// two are equal, which cannot change the result (no point in it could be strictly nearer). Distances are summed
 /// `Σⱼ (qⱼ − xⱼ)²` in feature order and returned as their square root, as scikit-learn does.
 public struct KDTree: Sendable {
   /// The minimum number of points per leaf (scikit-learn's `leaf_size`, default 30 in
