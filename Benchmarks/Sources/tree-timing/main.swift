@@ -2,12 +2,14 @@
 // datasets given on the command line, and prints a checksum of every fitted tree so two builds
 // can be checked to grow bit-identical trees.
 //
-//   tree-timing [--repeat 5] [--mode sklearn|default] PATH...
+//   tree-timing [--repeat 5] [--mode sklearn|default|forest] PATH...
 // prints one line per dataset:
 //   `<path>\t<stumps s>\t<full trees s>\t<total s>\t<checksum>`
 // where each time is the median of --repeat runs (process CPU seconds, less disturbed by other
 // load than wall-clock), "stumps" is 10 folds × (a depth-1 tree on all columns + one on column 0),
 // "full trees" is 10 folds of an unlimited tree plus one on all rows, as the groups fit them.
+// `--mode forest` times instead `RandomForest<Int>(nEstimators: 100, nJobs: 1)` on all rows (in
+// the full-trees column; the checksum is over its class probabilities on the training rows).
 // The feature matrix is the dataset's columns with categorical ones one-hot encoded and missing
 // values set to 0, rounded through Float (as the groups do); folds are rows i mod 10.
 import Datasets
@@ -17,12 +19,16 @@ import Linalg
 
 var repeats = 5
 var sklearn = true
+var forest = false
 var paths: [String] = []
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
   switch a {
   case "--repeat": repeats = Int(args.popFirst() ?? "") ?? 5
-  case "--mode": sklearn = (args.popFirst() ?? "sklearn") == "sklearn"
+  case "--mode":
+    let mode = args.popFirst() ?? "sklearn"
+    sklearn = mode == "sklearn"
+    forest = mode == "forest"
   default: paths.append(a)
   }
 }
@@ -89,6 +95,24 @@ for path in paths {
     var stumpTimes: [Double] = []
     var fullTimes: [Double] = []
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    if forest {
+      var times: [Double] = []
+      for r in 0..<max(repeats, 1) {
+        let start = cpuSeconds()
+        var model = RandomForest<Int>(nEstimators: 100, nJobs: 1)
+        try model.fit(x, y, classCount: k)
+        times.append(cpuSeconds() - start)
+        if r == 0 {
+          for v in try model.predictProbabilities(x).storage {
+            hash ^= v.bitPattern
+            hash &*= 0x100_0000_01b3
+          }
+        }
+      }
+      times.sort()
+      print("\(path)\t0\t\(times[times.count / 2])\t\(times[times.count / 2])\t\(String(hash, radix: 16))")
+      continue
+    }
     for r in 0..<max(repeats, 1) {
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
       var start = cpuSeconds()
