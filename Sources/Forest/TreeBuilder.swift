@@ -9,7 +9,10 @@ import Linalg
 /// - Complexity: per node of `m` rows, the best splitter sorts the examined features:
 ///   O(k · m log m) for `k` = `maxFeatures` (plus O(K) per candidate threshold for `K` classes);
 ///   the random splitter is O(k · m). For a balanced tree that is O(k · n log² n) in all (best)
-///   and O(k · n log n) (random); memory O(n + p + K) beyond the node arrays.
+///   and O(k · n log n) (random); memory O(n + p + K) beyond the node arrays. When
+///   `usesPresorting`, the best splitter instead sorts all `p` features once (O(p · n) for
+///   small-integer or `Float` values) and pays O(p · m) per split to keep them sorted, so
+///   O(p · n log n) for a balanced tree, with O(p · n) memory.
 final class TreeBuilder {
   /// The feature-value tolerance below which two sorted values count as equal (scikit-learn's
   /// `FEATURE_THRESHOLD`).
@@ -55,6 +58,8 @@ final class TreeBuilder {
   /// Every feature's rows presorted at the root when `usesPresorting`; `nil` otherwise, and then
   /// each node sorts the features it examines.
   private(set) var presorted: PresortedSamples?
+  /// Whether `usesPresorting` may hold (tests turn it off to compare with per-node sorting).
+  var allowsPresorting = true
 
   /// Prepares buffers for one tree.
   ///
@@ -199,11 +204,11 @@ final class TreeBuilder {
 
   /// Whether to presort every feature once at the root rather than sort examined features per
   /// node: for the best splitter when the features examined per node are not a small share of all
-  /// features and the lists fit in 64 MiB. (For stumps the root sort is the same work, with a
-  /// radix sort where values are `Float`s.)
+  /// features and the lists (16 bytes per row and feature) fit in 64 MiB. For stumps the root
+  /// sort is the same work as the per-node one, with counting or radix sorts where they apply.
   var usesPresorting: Bool {
     parameters.splitter == .best && activeCount > 1
-      && featureCount <= 4 * parameters.maxFeatures && featureCount * activeCount <= 1 << 22
+      && featureCount <= 4 * parameters.maxFeatures && featureCount * activeCount <= 1 << 22 && allowsPresorting
   }
 
   /// Partitions `samples[start..<end]` so rows with `x[feature] <= threshold` come first; returns the boundary.
