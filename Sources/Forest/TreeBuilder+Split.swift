@@ -75,8 +75,8 @@ extension TreeBuilder {
     feature: Int, xf: UnsafePointer<SortPair>, count: Int, weight: Double, best: inout CandidateSplit?,
     bestProxy: inout Double
   ) {
-    if isClassification && hasUnitWeights {
-      scanUnitWeightClasses(feature: feature, xf: xf, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
+    if isClassification && hasIntegerWeights {
+      scanIntegerWeightClasses(feature: feature, xf: xf, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
       return
     }
     // One pass: row i joins the left side, then the boundary before row i + 1 is scored if the

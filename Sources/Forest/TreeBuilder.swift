@@ -30,6 +30,11 @@ final class TreeBuilder {
   private(set) var activeCount = 0
   /// Whether every active row weighs exactly 1 (sums of weights are then row counts).
   private(set) var hasUnitWeights = true
+  /// Whether every active weight is a whole number (bootstrap counts) with a total below 2³¹, so
+  /// sums of weights are exact in any order; `multiplicity` then holds them as integers.
+  private(set) var hasIntegerWeights = true
+  /// Each row's weight as an integer when `hasIntegerWeights`.
+  let multiplicity: UnsafeMutablePointer<Int32>
 
   /// Whether targets are class labels (copied from `data` so hot loops read a constant).
   let isClassification: Bool
@@ -87,16 +92,23 @@ final class TreeBuilder {
     classTallies = .allocate(capacity: 4 * outputCount)
     nodeValue = .allocate(capacity: outputCount)
     for f in 0..<featureCount { features[f] = f }
+    multiplicity = .allocate(capacity: rowCount)
     let rowWeights = weights ?? data.weights
+    var total = 0.0
     for i in 0..<rowCount {
       let w = rowWeights?[i] ?? 1
       self.weights[i] = w
+      total += w
+      let whole = w.rounded(.towardZero) == w && w < 0x1p31
+      multiplicity[i] = whole ? Int32(w) : 0
+      if !whole { hasIntegerWeights = false }
       if w > 0 {
         samples[activeCount] = Int32(i)
         activeCount += 1
         if w != 1 { hasUnitWeights = false }
       }
     }
+    if total >= 0x1p31 { hasIntegerWeights = false }
     if data.isClassification {
       for i in 0..<rowCount { labels[i] = data.labels[i] }
     } else {
@@ -109,6 +121,7 @@ final class TreeBuilder {
     pairs.deallocate()
     features.deallocate()
     weights.deallocate()
+    multiplicity.deallocate()
     labels.deallocate()
     targets.deallocate()
     nodeCounts.deallocate()
