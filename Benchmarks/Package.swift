@@ -80,6 +80,11 @@ let package = Package(
       path: "Sources/mfe-timing"
     ),
     .executableTarget(
+      name: "tree-timing",
+      dependencies: [.product(name: "Forest", package: "MetaProbe"), .product(name: "Datasets", package: "MetaProbe")],
+      path: "Sources/tree-timing"
+    ),
+    .executableTarget(
       name: "meta-training-timing",
       dependencies: [
         .product(name: "MetaLearning", package: "MetaProbe"), .product(name: "Linalg", package: "MetaProbe"),

@@ -1,7 +1,9 @@
-/// A feature value and the row it came from, sorted together by the best splitter.
+/// A feature value, the row it came from and that row's class label (0 for regression), sorted
+/// together by the best splitter (16 bytes, the label filling what would be padding).
 struct SortPair {
   var value: Double
   var sample: Int32
+  var label: Int32 = 0
 }
 
 /// Sorts `pairs[0..<count]` by `value`, ascending, in place and without allocating.

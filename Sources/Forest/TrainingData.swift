@@ -21,7 +21,7 @@ struct TrainingData: Sendable {
 
   /// Validates a classification problem.
   init(_ x: Matrix<Double>, labels y: [Int], classCount: Int, weights: [Double]?) throws(ForestError) {
-    try Self.checkFeatures(x)
+    let columns = try Self.columnMajor(x)
     guard y.count == x.rows else { throw .rowCountMismatch(what: "y", expected: x.rows, got: y.count) }
     guard classCount >= 1 else {
       throw .invalidParameter(name: "classCount", value: "\(classCount)", requirement: "classCount ≥ 1")
@@ -32,7 +32,7 @@ struct TrainingData: Sendable {
     try Self.checkWeights(weights, rows: x.rows)
     rowCount = x.rows
     featureCount = x.columns
-    columns = x.transposed.storage
+    self.columns = columns
     labels = y.map { Int32($0) }
     self.classCount = classCount
     targets = []
@@ -41,13 +41,13 @@ struct TrainingData: Sendable {
 
   /// Validates a regression problem.
   init(_ x: Matrix<Double>, targets y: [Double], weights: [Double]?) throws(ForestError) {
-    try Self.checkFeatures(x)
+    let columns = try Self.columnMajor(x)
     guard y.count == x.rows else { throw .rowCountMismatch(what: "y", expected: x.rows, got: y.count) }
     if let row = y.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteTarget(row: row) }
     try Self.checkWeights(weights, rows: x.rows)
     rowCount = x.rows
     featureCount = x.columns
-    columns = x.transposed.storage
+    self.columns = columns
     labels = []
     classCount = 0
     targets = y
@@ -56,6 +56,36 @@ struct TrainingData: Sendable {
 
   /// Whether the targets are class labels.
   var isClassification: Bool { classCount > 0 }
+
+  /// `x` in column-major order, after the checks of `checkFeatures`.
+  ///
+  /// - Complexity: one pass over `x`, in blocks of rows so the column writes stay in cache.
+  static func columnMajor(_ x: Matrix<Double>) throws(ForestError) -> [Double] {
+    let n = x.rows
+    let p = x.columns
+    guard n > 0, p > 0 else { throw .emptyData(rows: n, columns: p) }
+    var finite = true
+    let columns = x.storage.withUnsafeBufferPointer { source in
+      [Double](unsafeUninitializedCapacity: n * p) { target, initialized in
+        guard let from = source.baseAddress, let to = target.baseAddress else { return }
+        var first = 0
+        while first < n {
+          let last = min(first + 16, n)
+          for j in 0..<p {
+            for i in first..<last {
+              let value = from[i * p + j]
+              if !value.isFinite { finite = false }
+              to[j * n + i] = value
+            }
+          }
+          first = last
+        }
+        initialized = n * p
+      }
+    }
+    if !finite { try checkFeatures(x) }
+    return columns
+  }
 
   /// Throws on an empty matrix or a non-finite element.
   static func checkFeatures(_ x: Matrix<Double>) throws(ForestError) {

@@ -56,11 +56,20 @@ extension TreeBuilder {
       fj += foundConstants
       let feature = features[fj]
       let column = columns + feature * rowCount
-      for k in 0..<count {
-        let s = samples[start + k]
-        pairs[k] = SortPair(value: column[Int(s)], sample: s)
+      let isConstant: Bool
+      if let presorted {
+        isConstant = presorted.isConstant(feature, start: start, end: end)
+        if !isConstant {
+          scanSortedThresholds(
+            feature: feature, xf: presorted.rows(feature, start: start), count: count, weight: weight, best: &best,
+            bestProxy: &bestProxy)
+        }
+      } else {
+        gatherPairs(column: column, rows: samples + start, count: count)
+        isConstant = searchSortedThresholds(
+          feature: feature, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
       }
-      if searchSortedThresholds(feature: feature, count: count, weight: weight, best: &best, bestProxy: &bestProxy) {
+      if isConstant {
         (features[fj], features[total]) = (features[total], features[fj])
         foundConstants += 1
         total += 1

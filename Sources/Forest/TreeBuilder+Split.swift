@@ -30,10 +30,15 @@ extension TreeBuilder {
       features[drawn] = feature
       drawn += 1
       let column = columns + feature * rowCount
-      for k in 0..<count {
-        let s = samples[start + k]
-        pairs[k] = SortPair(value: column[Int(s)], sample: s)
+      if let presorted {
+        if presorted.isConstant(feature, start: start, end: end) { continue }
+        scanSortedThresholds(
+          feature: feature, xf: presorted.rows(feature, start: start), count: count, weight: weight, best: &best,
+          bestProxy: &bestProxy)
+        examined += 1
+        continue
       }
+      gatherPairs(column: column, rows: samples + start, count: count)
       let isConstant: Bool
       switch parameters.splitter {
       case .best:
@@ -48,52 +53,77 @@ extension TreeBuilder {
     return best
   }
 
-  /// Scans every threshold between consecutive distinct sorted values of one feature (gathered in
-  /// `pairs[0..<count]`); returns whether the feature is constant in the node.
+  /// Sorts one feature's node values (gathered in `pairs[0..<count]`) and scans its thresholds
+  /// (`scanSortedThresholds`); returns whether the feature is constant in the node.
   ///
-  /// Thresholds are midpoints `x₍ᵢ₋₁₎/2 + x₍ᵢ₎/2` (or `x₍ᵢ₋₁₎` when the midpoint rounds up to `x₍ᵢ₎`).
   /// - Complexity: O(m log m + m·K) for `m` rows and `K` outputs.
   func searchSortedThresholds(
     feature: Int, count: Int, weight: Double, best: inout CandidateSplit?, bestProxy: inout Double
   ) -> Bool {
-    let xf = pairs
-    sortPairs(xf, count: count)
-    if xf[count - 1].value <= xf[0].value + Self.featureTolerance { return true }
+    sortPairs(pairs, count: count)
+    if pairs[count - 1].value <= pairs[0].value + Self.featureTolerance { return true }
+    scanSortedThresholds(feature: feature, xf: pairs, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
+    return false
+  }
+
+  /// Scans every threshold between consecutive distinct values of one non-constant feature, sorted
+  /// ascending in `xf[0..<count]`, keeping the first strictly better one in `best`.
+  ///
+  /// Thresholds are midpoints `x₍ᵢ₋₁₎/2 + x₍ᵢ₎/2` (or `x₍ᵢ₋₁₎` when the midpoint rounds up to `x₍ᵢ₎`).
+  /// - Complexity: O(m·K) for `m` rows and `K` outputs.
+  func scanSortedThresholds(
+    feature: Int, xf: UnsafePointer<SortPair>, count: Int, weight: Double, best: inout CandidateSplit?,
+    bestProxy: inout Double
+  ) {
+    if isClassification && hasIntegerWeights {
+      scanIntegerWeightClasses(feature: feature, xf: xf, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
+      return
+    }
+    // One pass: row i joins the left side, then the boundary before row i + 1 is scored if the
+    // value rises there by more than the tolerance. Rows join in sorted order, so the sums are
+    // those of a lazy scan that adds rows only when scoring.
     let minLeaf = parameters.minSamplesLeaf
     for k in 0..<outputCount { leftCounts[k] = 0 }
     var leftWeight = 0.0
     var leftSum = 0.0
-    var moved = 0
-    var p = 0
-    while p < count {
-      while p + 1 < count && xf[p + 1].value <= xf[p].value + Self.featureTolerance { p += 1 }
-      p += 1
-      guard p < count else { break }
-      if p < minLeaf || count - p < minLeaf { continue }
+    for i in 0..<(count - 1) {
+      let s = Int(xf[i].sample)
+      let w = weights[s]
       if isClassification {
-        while moved < p {
-          let s = Int(xf[moved].sample)
-          leftCounts[Int(labels[s])] += weights[s]
-          leftWeight += weights[s]
-          moved += 1
-        }
+        leftCounts[Int(xf[i].label)] += w
       } else {
-        while moved < p {
-          let s = Int(xf[moved].sample)
-          leftSum += weights[s] * targets[s]
-          leftWeight += weights[s]
-          moved += 1
-        }
+        leftSum += w * targets[s]
       }
+      leftWeight += w
+      let low = xf[i].value
+      let high = xf[i + 1].value
+      if high <= low + Self.featureTolerance { continue }
+      let p = i + 1
+      if p < minLeaf || count - p < minLeaf { continue }
       let proxy = proxyImprovement(leftWeight: leftWeight, rightWeight: weight - leftWeight, leftSum: leftSum)
       if proxy > bestProxy {
         bestProxy = proxy
-        var threshold = xf[p - 1].value / 2 + xf[p].value / 2
-        if threshold == xf[p].value || !threshold.isFinite { threshold = xf[p - 1].value }
+        var threshold = low / 2 + high / 2
+        if threshold == high || !threshold.isFinite { threshold = low }
         best = CandidateSplit(feature: feature, threshold: threshold)
       }
     }
-    return false
+  }
+
+  /// Fills `pairs[0..<count]` with the values in `column` of `rows[0..<count]`, the rows and their labels.
+  @inline(__always)
+  func gatherPairs(column: UnsafePointer<Double>, rows: UnsafePointer<Int32>, count: Int) {
+    if isClassification {
+      for k in 0..<count {
+        let s = rows[k]
+        pairs[k] = SortPair(value: column[Int(s)], sample: s, label: labels[Int(s)])
+      }
+    } else {
+      for k in 0..<count {
+        let s = rows[k]
+        pairs[k] = SortPair(value: column[Int(s)], sample: s)
+      }
+    }
   }
 
   /// Draws one threshold uniform in [min, max) of the feature's node values (in `pairs[0..<count]`)
@@ -153,7 +183,7 @@ extension TreeBuilder {
   /// `proxy_impurity_improvement`): `−(W_L·I_L + W_R·I_R)` for classification,
   /// `S_L²/W_L + S_R²/W_R` (weighted target sums `S`) for squared error.
   @inline(__always)
-  private func proxyImprovement(leftWeight: Double, rightWeight: Double, leftSum: Double) -> Double {
+  func proxyImprovement(leftWeight: Double, rightWeight: Double, leftSum: Double) -> Double {
     if !isClassification {
       let rightSum = nodeSum - leftSum
       return leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight

@@ -9,7 +9,10 @@ import Linalg
 /// - Complexity: per node of `m` rows, the best splitter sorts the examined features:
 ///   O(k · m log m) for `k` = `maxFeatures` (plus O(K) per candidate threshold for `K` classes);
 ///   the random splitter is O(k · m). For a balanced tree that is O(k · n log² n) in all (best)
-///   and O(k · n log n) (random); memory O(n + p + K) beyond the node arrays.
+///   and O(k · n log n) (random); memory O(n + p + K) beyond the node arrays. When
+///   `usesPresorting`, the best splitter instead sorts all `p` features once (O(p · n) for
+///   small-integer or `Float` values) and pays O(p · m) per split to keep them sorted, so
+///   O(p · n log n) for a balanced tree, with O(p · n) memory.
 final class TreeBuilder {
   /// The feature-value tolerance below which two sorted values count as equal (scikit-learn's
   /// `FEATURE_THRESHOLD`).
@@ -25,6 +28,13 @@ final class TreeBuilder {
   let featureCount: Int
   /// Distinct rows with positive weight, the range the root owns.
   private(set) var activeCount = 0
+  /// Whether every active row weighs exactly 1 (sums of weights are then row counts).
+  private(set) var hasUnitWeights = true
+  /// Whether every active weight is a whole number (bootstrap counts) with a total below 2³¹, so
+  /// sums of weights are exact in any order; `multiplicity` then holds them as integers.
+  private(set) var hasIntegerWeights = true
+  /// Each row's weight as an integer when `hasIntegerWeights`.
+  let multiplicity: UnsafeMutablePointer<Int32>
 
   /// Whether targets are class labels (copied from `data` so hot loops read a constant).
   let isClassification: Bool
@@ -41,6 +51,8 @@ final class TreeBuilder {
   let nodeCounts: UnsafeMutablePointer<Double>
   /// Per-class weights left of the current candidate split (classification).
   let leftCounts: UnsafeMutablePointer<Double>
+  /// Four tallies of `outputCount` row counts each (see `scanUnitWeightClasses`).
+  let classTallies: UnsafeMutablePointer<Int>
   /// The current node's prediction (`outputCount` values).
   let nodeValue: UnsafeMutablePointer<Double>
   /// Weighted target sum of the current node (regression).
@@ -48,6 +60,11 @@ final class TreeBuilder {
   /// When set, features are drawn as scikit-learn's best splitter draws them (see
   /// `TreeBuilder+ScikitLearn.swift`) instead of from the `SeededGenerator`.
   var scikitLearn: ScikitLearnFeatureDraw?
+  /// Every feature's rows presorted at the root when `usesPresorting`; `nil` otherwise, and then
+  /// each node sorts the features it examines.
+  private(set) var presorted: PresortedSamples?
+  /// Whether `usesPresorting` may hold (tests turn it off to compare with per-node sorting).
+  var allowsPresorting = true
 
   /// Prepares buffers for one tree.
   ///
@@ -72,17 +89,26 @@ final class TreeBuilder {
     targets = .allocate(capacity: data.isClassification ? 0 : rowCount)
     nodeCounts = .allocate(capacity: outputCount)
     leftCounts = .allocate(capacity: outputCount)
+    classTallies = .allocate(capacity: 4 * outputCount)
     nodeValue = .allocate(capacity: outputCount)
     for f in 0..<featureCount { features[f] = f }
+    multiplicity = .allocate(capacity: rowCount)
     let rowWeights = weights ?? data.weights
+    var total = 0.0
     for i in 0..<rowCount {
       let w = rowWeights?[i] ?? 1
       self.weights[i] = w
+      total += w
+      let whole = w.rounded(.towardZero) == w && w < 0x1p31
+      multiplicity[i] = whole ? Int32(w) : 0
+      if !whole { hasIntegerWeights = false }
       if w > 0 {
         samples[activeCount] = Int32(i)
         activeCount += 1
+        if w != 1 { hasUnitWeights = false }
       }
     }
+    if total >= 0x1p31 { hasIntegerWeights = false }
     if data.isClassification {
       for i in 0..<rowCount { labels[i] = data.labels[i] }
     } else {
@@ -95,10 +121,12 @@ final class TreeBuilder {
     pairs.deallocate()
     features.deallocate()
     weights.deallocate()
+    multiplicity.deallocate()
     labels.deallocate()
     targets.deallocate()
     nodeCounts.deallocate()
     leftCounts.deallocate()
+    classTallies.deallocate()
     nodeValue.deallocate()
   }
 
@@ -134,11 +162,11 @@ final class TreeBuilder {
             nodes.right[pending.parent] = Int32(node)
           }
         }
-        let size = end - start
-        if pending.depth >= parameters.maxDepth || size < parameters.minSamplesSplit
-          || size < 2 * parameters.minSamplesLeaf || impurity <= Self.epsilon
-        {
-          continue
+        guard mayBeSplit(depth: pending.depth, size: end - start, impurity: impurity) else { continue }
+        if pending.depth == 0 && usesPresorting {
+          presorted = PresortedSamples(
+            columns: base, rowCount: rowCount, featureCount: featureCount,
+            labels: isClassification ? UnsafePointer(labels) : nil, samples: samples, activeCount: activeCount)
         }
         var constants = pending.constants
         let found =
@@ -155,6 +183,17 @@ final class TreeBuilder {
           * (impurity - rightStats.weight / weight * rightStats.impurity - leftStats.weight / weight
             * leftStats.impurity)
         if improvement + Self.epsilon < parameters.minImpurityDecrease { continue }
+        if let presorted,
+          mayBeSplit(depth: pending.depth + 1, size: position - start, impurity: leftStats.impurity)
+            || mayBeSplit(depth: pending.depth + 1, size: end - position, impurity: rightStats.impurity)
+        {
+          // Only the lists a descendant may examine: in scikit-learn mode those of the features not
+          // known constant below this node (`features[constants...]`).
+          let skip = scikitLearn == nil ? 0 : constants
+          presorted.split(
+            start: start, boundary: position, end: end, samples: samples,
+            features: UnsafeBufferPointer(start: features + skip, count: featureCount - skip))
+        }
         nodes.feature[node] = Int32(split.feature)
         nodes.threshold[node] = split.threshold
         // Right pushed first so the left subtree is grown first, as scikit-learn's depth-first builder.
@@ -167,6 +206,22 @@ final class TreeBuilder {
       }
       return nodes
     }
+  }
+
+  /// Whether a node at `depth` with `size` rows and `impurity` is split (if a valid split exists).
+  @inline(__always)
+  func mayBeSplit(depth: Int, size: Int, impurity: Double) -> Bool {
+    depth < parameters.maxDepth && size >= parameters.minSamplesSplit && size >= 2 * parameters.minSamplesLeaf
+      && impurity > Self.epsilon
+  }
+
+  /// Whether to presort every feature once at the root rather than sort examined features per
+  /// node: for the best splitter when the features examined per node are not a small share of all
+  /// features and the lists (16 bytes per row and feature) fit in 64 MiB. For stumps the root
+  /// sort is the same work as the per-node one, with counting or radix sorts where they apply.
+  var usesPresorting: Bool {
+    parameters.splitter == .best && activeCount > 1
+      && featureCount <= 4 * parameters.maxFeatures && featureCount * activeCount <= 1 << 22 && allowsPresorting
   }
 
   /// Partitions `samples[start..<end]` so rows with `x[feature] <= threshold` come first; returns the boundary.
