@@ -12,20 +12,27 @@ import Linalg
 /// where that iteration stops early (several classes) its values differ from the exact ones
 /// here by up to ~1e-5 relative.
 enum CanonicalCorrelation {
-  static func correlations(_ x: Matrix<Double>, classes y: [Int], classCount k: Int) throws(LinalgError) -> [Double] {
-    let n = x.rows
-    guard n > 1, k > 1, x.columns > 0 else { return [] }
-    var yStorage = [Double](repeating: 0, count: n * k)
-    for i in 0..<n { yStorage[i * k + y[i]] = 1 }
-    let yMatrix = Matrix(rows: n, columns: k, storage: yStorage)
-    let (xs, px) = standardised(x)
-    let (ys, py) = standardised(yMatrix)
-    var joint = [Double](repeating: 0, count: n * (px + py))
-    for i in 0..<n {
-      for j in 0..<px { joint[i * (px + py) + j] = xs.storage[i * px + j] }
-      for j in 0..<py { joint[i * (px + py) + px + j] = ys.storage[i * py + j] }
+  /// The canonical correlations, largest first.
+  ///
+  /// - Parameters:
+  ///   - columns: the columns of N, each of length n.
+  ///   - y: class codes 0..<k, one per row.
+  ///   - k: the number of classes.
+  /// - Throws: `LinalgError` when an eigendecomposition fails.
+  static func correlations(_ columns: [[Double]], classes y: [Int], classCount k: Int) throws(LinalgError) -> [Double] {
+    let n = y.count
+    guard n > 1, k > 1, !columns.isEmpty else { return [] }
+    var indicators = [[Double]](repeating: [Double](repeating: 0, count: n), count: k)
+    for i in 0..<n { indicators[y[i]][i] = 1 }
+    // [standardised N | standardised one-hot y], row-major.
+    let px = columns.count
+    let width = px + k
+    var joint = [Double](repeating: 0, count: n * width)
+    joint.withUnsafeMutableBufferPointer { out in
+      for (j, col) in (columns + indicators).enumerated() { standardise(col, into: out, column: j, width: width) }
     }
-    let cov = try Statistics.covarianceMatrix(Matrix(rows: n, columns: px + py, storage: joint))
+    let py = k
+    let cov = try Statistics.covarianceMatrix(Matrix(rows: n, columns: width, storage: joint))
     let sxx = block(cov, 0..<px, 0..<px)
     let syy = block(cov, px..<(px + py), px..<(px + py))
     let sxy = block(cov, 0..<px, px..<(px + py))
@@ -43,18 +50,13 @@ enum CanonicalCorrelation {
     return eig.prefix(count).map { Swift.min(1, Swift.max(0, $0).squareRoot()) }
   }
 
-  /// Columns centred and divided by their sample sd (constant columns left at zero).
-  private static func standardised(_ x: Matrix<Double>) -> (Matrix<Double>, Int) {
-    let (n, p) = (x.rows, x.columns)
-    var out = x
-    for j in 0..<p {
-      let col = x.column(j)
-      let mean = SpecialisedMoments.mean(col)
-      var sd = SpecialisedMoments.standardDeviation(col, ddof: 1)
-      if !(sd > 0) { sd = 1 }
-      for i in 0..<n { out.storage[i * p + j] = (col[i] - mean) / sd }
-    }
-    return (out, p)
+  /// Writes `col` centred and divided by its sample sd (a constant column stays at zero) into
+  /// column `j` of the row-major `out` with `width` columns.
+  private static func standardise(_ col: [Double], into out: UnsafeMutableBufferPointer<Double>, column j: Int, width: Int) {
+    let mean = SpecialisedMoments.mean(col)
+    var sd = SpecialisedMoments.standardDeviation(col, ddof: 1)
+    if !(sd > 0) { sd = 1 }
+    for i in col.indices { out[i * width + j] = (col[i] - mean) / sd }
   }
 
   private static func block(_ a: Matrix<Double>, _ r: Range<Int>, _ c: Range<Int>) -> Matrix<Double> {

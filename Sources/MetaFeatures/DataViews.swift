@@ -10,12 +10,24 @@ import Linalg
 ///   the first categorical attribute with one indicator per level, each later one dropping
 ///   its first level.
 /// - `C`: the categorical view: categorical columns, then every numeric column discretised
-///   into ⌊n^{1/3}⌋ equal-frequency bins (pymfe's `transform_num=True`).
+///   into ⌊n^{1/3}⌋ equal-frequency bins (pymfe's `transform_num=True`). Only info-theory
+///   reads it, so it is built on demand (``categoricalView()``).
 /// - `y`: class codes 0..<k in ascending order of the class name (as `np.unique`).
 ///
 /// pymfe rejects missing values; here a missing numeric value becomes the column median and a
 /// missing category the most frequent one (ties to the first category), before any view.
+///
+/// The views are built once per extraction and shared by the groups; sorted copies of N's
+/// columns (statistical, and the discretisation of C) are built once when
+/// ``Requirements/sortedColumns`` is asked for.
 struct DataViews: Sendable {
+  /// What an extraction needs beyond X, N and y.
+  struct Requirements: OptionSet, Sendable {
+    let rawValue: Int
+    /// Sorted copies of N's columns, shared by statistical and info-theory.
+    static let sortedColumns = Requirements(rawValue: 1)
+  }
+
   let rowCount: Int
   /// Columns of X (imputed).
   let rawColumns: [[Double]]
@@ -24,85 +36,104 @@ struct DataViews: Sendable {
   let numericColumns: [[Double]]
   /// N as a row-major matrix.
   let numeric: Matrix<Double>
-  /// Columns of C as codes 0..<levels.
-  let categoricalColumns: [[Int]]
+  /// Each categorical attribute of X as codes 0..<levels in patsy's level order (observed
+  /// levels only), in attribute order.
+  let categoryCodes: [[Int]]
+  /// The number of observed levels of each categorical attribute.
+  let categoryLevels: [Int]
   let y: [Int]
   let classCount: Int
   let classFreqs: [Int]
   /// Number of missing values imputed.
   let imputedCount: Int
+  /// Sorted copies of `numericColumns`, or empty when not required.
+  private let sortedColumns: [[Double]]
 
-  init(_ dataset: Dataset) {
+  init(_ dataset: Dataset, requirements: Requirements = [.sortedColumns]) {
     let n = dataset.rowCount
     let d = dataset.featureCount
     rowCount = n
     isCategorical = dataset.featureKinds.map(\.isCategorical)
-    // Fitting the imputer sorts every column; only do it when something is missing.
-    let imputer = dataset.features.storage.contains(where: \.isNaN) ? Imputer(fitting: dataset, rows: Array(0..<n)) : nil
-    var imputed = 0
-    var raw: [[Double]] = []
-    raw.reserveCapacity(d)
-    for j in 0..<d {
-      var col = dataset.features.column(j)
-      for i in 0..<n where col[i].isNaN {
-        col[i] = imputer?.fillValues[j] ?? .nan
-        imputed += 1
-      }
-      raw.append(col)
-    }
-    rawColumns = raw
-    imputedCount = imputed
-
-    // y: codes in ascending class-name order over the observed classes.
-    let observed = Set(dataset.target)
-    let order = observed.sorted {
-      Array(Self.className(dataset, $0).utf8).lexicographicallyPrecedes(Array(Self.className(dataset, $1).utf8))
-    }
-    var code = [Int: Int]()
-    for (k, c) in order.enumerated() { code[c] = k }
-    y = dataset.target.map { code[$0] ?? 0 }
-    classCount = order.count
-    var freqs = [Int](repeating: 0, count: order.count)
+    (rawColumns, imputedCount) = Self.imputedColumns(dataset)
+    (y, classCount) = Self.classCodes(dataset)
+    var freqs = [Int](repeating: 0, count: classCount)
     for c in y { freqs[c] += 1 }
     classFreqs = freqs
 
     // N: numeric columns, then gray-coded categorical columns.
     var nCols: [[Double]] = []
-    var cCols: [[Int]] = []
-    for j in 0..<d where !isCategorical[j] { nCols.append(raw[j]) }
+    var codes: [[Int]] = []
+    var levels: [Int] = []
+    for j in 0..<d where !isCategorical[j] { nCols.append(rawColumns[j]) }
     var firstCategorical = true
     for j in 0..<d where isCategorical[j] {
-      let names = Self.categoryNames(dataset.featureKinds[j])
-      let (codes, levels) = Self.sortedLevelCodes(raw[j], names: names)
-      cCols.append(codes)
+      let (c, l) = CategoryCodes.sortedLevelCodes(rawColumns[j], names: Self.categoryNames(dataset.featureKinds[j]))
+      codes.append(c)
+      levels.append(l)
       let start = firstCategorical ? 0 : 1
       firstCategorical = false
-      if start < levels {
-        for level in start..<levels {
-          nCols.append(codes.map { $0 == level ? 1 : 0 })
+      if start < l {
+        for level in start..<l {
+          var col = [Double](repeating: 0, count: n)
+          for i in 0..<n where c[i] == level { col[i] = 1 }
+          nCols.append(col)
         }
       }
     }
     numericColumns = nCols
-    var storage = [Double](repeating: 0, count: n * nCols.count)
-    for (j, col) in nCols.enumerated() {
-      for i in 0..<n { storage[i * nCols.count + j] = col[i] }
-    }
-    numeric = Matrix(rows: n, columns: nCols.count, storage: storage)
-
-    // C: categorical columns, then discretised numeric columns.
-    let bins = Int(pow(Double(n), 1.0 / 3.0))
-    for j in 0..<d where !isCategorical[j] {
-      cCols.append(Discretizer.equalFrequencyCodes(raw[j], bins: Swift.max(bins, 1)))
-    }
-    categoricalColumns = cCols
+    categoryCodes = codes
+    categoryLevels = levels
+    numeric = Self.rowMajor(nCols, rows: n)
+    sortedColumns = requirements.contains(.sortedColumns) ? nCols.map(SortedColumn.sorted) : []
   }
 
-  /// Number of numeric attributes in X.
+  /// Number of numeric attributes in X (they are N's first columns, in attribute order).
   var numericAttributeCount: Int { isCategorical.filter { !$0 }.count }
 
-  private static func className(_ dataset: Dataset, _ c: Int) -> String {
-    c >= 0 && c < dataset.classNames.count ? dataset.classNames[c] : String(c)
+  /// Column `j` of N sorted ascending (shared copy when built, else sorted now).
+  func sortedNumericColumn(_ j: Int) -> [Double] {
+    j < sortedColumns.count ? sortedColumns[j] : SortedColumn.sorted(numericColumns[j])
+  }
+
+  /// The columns of X with missing values imputed, and how many were filled.
+  private static func imputedColumns(_ dataset: Dataset) -> ([[Double]], Int) {
+    let n = dataset.rowCount
+    let d = dataset.featureCount
+    let storage = dataset.features.storage
+    // Fitting the imputer sorts every column; only do it when something is missing.
+    let imputer = storage.contains(where: \.isNaN) ? Imputer(fitting: dataset, rows: Array(0..<n)) : nil
+    var imputed = 0
+    var raw: [[Double]] = []
+    raw.reserveCapacity(d)
+    storage.withUnsafeBufferPointer { x in
+      for j in 0..<d {
+        var col = [Double](repeating: 0, count: n)
+        col.withUnsafeMutableBufferPointer { c in
+          for i in 0..<n { c[i] = x[i * d + j] }
+          if let imputer {
+            for i in 0..<n where c[i].isNaN {
+              c[i] = imputer.fillValues[j]
+              imputed += 1
+            }
+          }
+        }
+        raw.append(col)
+      }
+    }
+    return (raw, imputed)
+  }
+
+  /// y as codes in ascending class-name order over the observed classes, and their count.
+  private static func classCodes(_ dataset: Dataset) -> ([Int], Int) {
+    // Dataset guarantees every target is in 0..<classNames.count.
+    var seen = [Bool](repeating: false, count: dataset.classNames.count)
+    for t in dataset.target { seen[t] = true }
+    let order = seen.indices.filter { seen[$0] }.sorted {
+      Array(dataset.classNames[$0].utf8).lexicographicallyPrecedes(Array(dataset.classNames[$1].utf8))
+    }
+    var code = [Int](repeating: 0, count: dataset.classNames.count)
+    for (k, c) in order.enumerated() { code[c] = k }
+    return (dataset.target.map { code[$0] }, order.count)
   }
 
   private static func categoryNames(_ kind: FeatureKind) -> [String] {
@@ -110,40 +141,41 @@ struct DataViews: Sendable {
     return []
   }
 
+  /// `columns` (each of length `rows`) as a row-major matrix.
+  private static func rowMajor(_ columns: [[Double]], rows n: Int) -> Matrix<Double> {
+    let p = columns.count
+    var storage = [Double](repeating: 0, count: n * p)
+    storage.withUnsafeMutableBufferPointer { out in
+      for (j, col) in columns.enumerated() {
+        col.withUnsafeBufferPointer { c in
+          for i in 0..<n { out[i * p + j] = c[i] }
+        }
+      }
+    }
+    return Matrix(rows: n, columns: p, storage: storage)
+  }
+}
+
+/// Codes of one categorical column in patsy's level order.
+enum CategoryCodes {
   /// Recodes category indices so that code order is the byte order of the observed category
   /// names (patsy's level order); returns the codes and the number of observed levels.
-  private static func sortedLevelCodes(_ column: [Double], names: [String]) -> ([Int], Int) {
-    let indices = Set(column.map { Int($0) })
+  static func sortedLevelCodes(_ column: [Double], names: [String]) -> ([Int], Int) {
     func name(_ i: Int) -> [UInt8] { Array((i >= 0 && i < names.count ? names[i] : String(i)).utf8) }
+    // Category indices are 0..<names.count; anything else takes the general path.
+    let bound = names.count
+    if column.allSatisfy({ $0 >= 0 && $0 < Double(bound) && $0 == $0.rounded(.towardZero) }) {
+      var seen = [Bool](repeating: false, count: bound)
+      for v in column { seen[Int(v)] = true }
+      let sorted = seen.indices.filter { seen[$0] }.sorted { name($0).lexicographicallyPrecedes(name($1)) }
+      var code = [Int](repeating: 0, count: bound)
+      for (k, i) in sorted.enumerated() { code[i] = k }
+      return (column.map { code[Int($0)] }, sorted.count)
+    }
+    let indices = Set(column.map { Int($0) })
     let sorted = indices.sorted { name($0).lexicographicallyPrecedes(name($1)) }
     var code = [Int: Int]()
     for (k, i) in sorted.enumerated() { code[i] = k }
     return (column.map { code[Int($0)] ?? 0 }, sorted.count)
-  }
-}
-
-/// pymfe's equal-frequency discretisation of one numeric column (`_equal_freq_discretization`).
-enum Discretizer {
-  /// Bin codes of `x` with `bins` equal-frequency bins.
-  ///
-  /// Cut points are the quantiles at i/bins (i = 1…bins, numpy linear interpolation); a cut
-  /// point within 1e-8 of the previous one is dropped; each value gets the number of cut
-  /// points strictly below it (`np.digitize(right=True)`).
-  static func equalFrequencyCodes(_ x: [Double], bins: Int) -> [Int] {
-    let step = 1.0 / Double(bins)
-    let ps = (1...bins).map { $0 == bins ? 1.0 : Double($0) * step }
-    let cuts = Statistics.quantiles(x, ps)
-    var kept: [Double] = []
-    for (i, c) in cuts.enumerated() where i == 0 || c - cuts[i - 1] > 1e-8 { kept.append(c) }
-    let unique = Array(Set(kept)).sorted()
-    return x.map { v in
-      var lo = 0
-      var hi = unique.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if unique[mid] < v { lo = mid + 1 } else { hi = mid }
-      }
-      return lo
-    }
   }
 }

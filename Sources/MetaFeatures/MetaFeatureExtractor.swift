@@ -58,7 +58,10 @@ public struct MetaFeatureExtractor: Sendable {
       sink.note("dataset", "no rows or no attributes: nothing to extract")
       return MetaFeatureVector(entries: [], reasons: sink.reasons)
     }
-    let views = DataViews(dataset)
+    // Sorted columns are shared by statistical and info-theory's discretisation; the other
+    // groups never read them.
+    let needsSorted = groups.contains(.statistical) || groups.contains(.infoTheory)
+    let views = DataViews(dataset, requirements: needsSorted ? [.sortedColumns] : [])
     if views.imputedCount > 0 {
       sink.note("imputed", "\(views.imputedCount) missing values imputed (median / most frequent)")
     }

@@ -24,65 +24,96 @@ public enum ShapiroWilk {
   public static func test(_ sample: [Double]) -> Result? {
     let n = sample.count
     guard n >= 3, !sample.contains(where: \.isNaN) else { return nil }
-    let mid = sample[n / 2]
-    let x = sample.sorted().map { $0 - mid }
-    let nn2 = n / 2
-    var a = [Double](repeating: 0, count: nn2)
-    let an = Double(n)
-    if n == 3 {
-      a[0] = 2.0.squareRoot() / 2
-    } else {
-      let an25 = an + 0.25
-      var summ2 = 0.0
-      for i in 0..<nn2 {
-        let t = ppnd((Double(i + 1) - 0.375) / an25)
-        a[i] = t
-        summ2 += t * t
-      }
-      summ2 *= 2
-      let ssumm2 = summ2.squareRoot()
-      let rsn = 1 / an.squareRoot()
-      let a1 = poly(c1, rsn) - a[0] / ssumm2
-      let i1: Int
-      let fac: Double
-      if n > 5 {
-        i1 = 2
-        let a2 = -a[1] / ssumm2 + poly(c2, rsn)
-        fac = ((summ2 - 2 * a[0] * a[0] - 2 * a[1] * a[1]) / (1 - 2 * a1 * a1 - 2 * a2 * a2)).squareRoot()
-        a[1] = a2
+    return test(sorted: sample.sorted(), middle: sample[n / 2], coefficients: Coefficients(n: n))
+  }
+
+  /// The parts of the test that depend only on the sample size: Royston's coefficients aᵢ
+  /// and their mean and sum of squared deviations.
+  struct Coefficients {
+    let n: Int
+    /// a₁…a_{n/2} (swilk's `a`).
+    let a: [Double]
+    /// Mean of the antisymmetric coefficients over the n positions.
+    let sa: Double
+    /// Σ (coefᵢ − sa)².
+    let ssa: Double
+
+    /// The coefficients for samples of `n` ≥ 3 values.
+    init(n: Int) {
+      self.n = n
+      let nn2 = n / 2
+      var a = [Double](repeating: 0, count: nn2)
+      let an = Double(n)
+      if n == 3 {
+        a[0] = 2.0.squareRoot() / 2
       } else {
-        i1 = 1
-        fac = ((summ2 - 2 * a[0] * a[0]) / (1 - 2 * a1 * a1)).squareRoot()
+        let an25 = an + 0.25
+        var summ2 = 0.0
+        for i in 0..<nn2 {
+          let t = ShapiroWilk.ppnd((Double(i + 1) - 0.375) / an25)
+          a[i] = t
+          summ2 += t * t
+        }
+        summ2 *= 2
+        let ssumm2 = summ2.squareRoot()
+        let rsn = 1 / an.squareRoot()
+        let a1 = ShapiroWilk.poly(ShapiroWilk.c1, rsn) - a[0] / ssumm2
+        let i1: Int
+        let fac: Double
+        if n > 5 {
+          i1 = 2
+          let a2 = -a[1] / ssumm2 + ShapiroWilk.poly(ShapiroWilk.c2, rsn)
+          fac = ((summ2 - 2 * a[0] * a[0] - 2 * a[1] * a[1]) / (1 - 2 * a1 * a1 - 2 * a2 * a2)).squareRoot()
+          a[1] = a2
+        } else {
+          i1 = 1
+          fac = ((summ2 - 2 * a[0] * a[0]) / (1 - 2 * a1 * a1)).squareRoot()
+        }
+        a[0] = a1
+        if i1 < nn2 { for i in i1..<nn2 { a[i] *= -1 / fac } }
       }
-      a[0] = a1
-      if i1 < nn2 { for i in i1..<nn2 { a[i] *= -1 / fac } }
+      self.a = a
+      var sa = 0.0
+      for i in 0..<n { sa += Self.coef(a, n, i) }
+      sa /= an
+      var ssa = 0.0
+      for i in 0..<n {
+        let asa = Self.coef(a, n, i) - sa
+        ssa += asa * asa
+      }
+      self.sa = sa
+      self.ssa = ssa
     }
-    let range = x[n - 1] - x[0]
-    guard range >= 1e-19 else { return Result(w: 1, p: 1) }
-    // Antisymmetric coefficient of sorted position i (0-based).
-    func coef(_ i: Int) -> Double {
+
+    /// Antisymmetric coefficient of sorted position i (0-based).
+    @inline(__always)
+    static func coef(_ a: [Double], _ n: Int, _ i: Int) -> Double {
       let j = n - 1 - i
       if i == j { return 0 }
       return i < j ? -a[i] : a[j]
     }
+  }
+
+  /// Runs the test on a sample given sorted ascending, with `middle` its unsorted element at
+  /// index n/2 (scipy shifts the sample by it) and the coefficients for its size.
+  static func test(sorted: [Double], middle mid: Double, coefficients c: Coefficients) -> Result {
+    let n = sorted.count
+    let an = Double(n)
+    let range = (sorted[n - 1] - mid) - (sorted[0] - mid)
+    guard range >= 1e-19 else { return Result(w: 1, p: 1) }
     var sx = 0.0
-    var sa = 0.0
-    for i in 0..<n {
-      sx += x[i] / range
-      sa += coef(i)
-    }
-    sa /= an
+    for i in 0..<n { sx += (sorted[i] - mid) / range }
     sx /= an
-    var ssa = 0.0
+    let sa = c.sa
     var ssx = 0.0
     var sax = 0.0
     for i in 0..<n {
-      let asa = coef(i) - sa
-      let xsx = x[i] / range - sx
-      ssa += asa * asa
+      let asa = Coefficients.coef(c.a, n, i) - sa
+      let xsx = (sorted[i] - mid) / range - sx
       ssx += xsx * xsx
       sax += asa * xsx
     }
+    let ssa = c.ssa
     let ssassx = (ssa * ssx).squareRoot()
     let w1 = (ssassx - sax) * (ssassx + sax) / (ssa * ssx)
     let w = 1 - w1
@@ -107,15 +138,15 @@ public enum ShapiroWilk {
     return Result(w: w, p: alnormUpper((yv - m) / s))
   }
 
-  private static let c1 = [0.0, 0.221157, -0.147981, -0.207119e1, 0.4434685e1, -0.2706056e1]
-  private static let c2 = [0.0, 0.42981e-1, -0.293762, -0.1752461e1, 0.5682633e1, -0.3582633e1]
+  fileprivate static let c1 = [0.0, 0.221157, -0.147981, -0.207119e1, 0.4434685e1, -0.2706056e1]
+  fileprivate static let c2 = [0.0, 0.42981e-1, -0.293762, -0.1752461e1, 0.5682633e1, -0.3582633e1]
   private static let c3 = [0.5440, -0.39978, 0.25054e-1, -0.6714e-3]
   private static let c4 = [0.13822e1, -0.77857, 0.62767e-1, -0.20322e-2]
   private static let c5 = [-0.15861e1, -0.31082, -0.83751e-1, 0.38915e-2]
   private static let c6 = [-0.4803, -0.82676e-1, 0.30302e-2]
 
   /// Royston's polynomial c₀ + c₁x + … evaluated as swilk's `poly` (same operation order).
-  private static func poly(_ c: [Double], _ x: Double) -> Double {
+  fileprivate static func poly(_ c: [Double], _ x: Double) -> Double {
     let nord = c.count
     var res = c[0]
     if nord == 1 { return res }
@@ -131,7 +162,7 @@ public enum ShapiroWilk {
   }
 
   /// AS 111 normal quantile (swilk's `ppnd`).
-  private static func ppnd(_ p: Double) -> Double {
+  fileprivate static func ppnd(_ p: Double) -> Double {
     let q = p - 0.5
     if abs(q) <= 0.42 {
       let r = q * q

@@ -15,14 +15,21 @@ import Foundation
 ///
 /// Concentration of (a, b) with pᵢⱼ = crosstab(a, b)/n + 1e-8, rows i = values of a:
 /// (Σᵢⱼ pᵢⱼ² / p·ⱼ − Σᵢ pᵢ·²) / (1 − Σᵢ pᵢ·²).
+///
+/// C's columns and y are coded densely (``CategoricalView``), so every crosstab is a flat
+/// count table indexed by the codes, summed in pandas' row-then-column order.
 enum InfoTheoryGroup {
   static func extract(_ v: DataViews, seed: Int, into sink: inout FeatureSink) {
-    let cols = v.categoricalColumns
-    let classEnt = entropy(counts(v.y))
+    let view = v.categoricalView()
+    let cols = view.codes
+    let classes = Coded(codes: v.y, levels: v.classCount)
+    let attrs = cols.indices.map { Coded(codes: cols[$0], levels: view.levels[$0]) }
+    var table = CountTable()
+    let classEnt = entropy(counts(classes))
     sink.scalar("class_ent", classEnt)
-    let attrEnt = cols.map { entropy(counts($0)) }
-    let jointEnt = cols.map { jointEntropy($0, v.y) }
-    let mutInf = zip(zip(attrEnt, jointEnt), attrEnt.indices).map { pair, _ in pair.0 + classEnt - pair.1 }
+    let attrEnt = attrs.map { entropy(counts($0)) }
+    let jointEnt = attrs.map { jointEntropy($0, classes, table: &table) }
+    let mutInf = zip(attrEnt, jointEnt).map { $0 + classEnt - $1 }
     sink.vector("attr_ent", attrEnt)
     sink.vector("joint_ent", jointEnt)
     sink.vector("mut_inf", mutInf)
@@ -37,15 +44,42 @@ enum InfoTheoryGroup {
     }
     var attrConc: [Double] = []
     for a in chosen {
-      for b in chosen where b != a { attrConc.append(concentration(cols[a], cols[b])) }
+      for b in chosen where b != a { attrConc.append(concentration(attrs[a], attrs[b], table: &table)) }
     }
     sink.vector("attr_conc", attrConc, reason: attrConc.isEmpty ? "fewer than two attributes" : nil)
-    sink.vector("class_conc", cols.map { concentration($0, v.y) })
+    sink.vector("class_conc", attrs.map { concentration($0, classes, table: &table) })
   }
 
-  static func counts(_ x: [Int]) -> [Int] {
-    var c = [Int](repeating: 0, count: (x.max() ?? -1) + 1)
-    for v in x { c[v] += 1 }
+  /// A column coded 0..<levels, every level observed.
+  struct Coded {
+    let codes: [Int]
+    let levels: Int
+  }
+
+  /// A reusable row-major table of pair counts.
+  struct CountTable {
+    private(set) var counts: [Int] = []
+
+    /// Counts the pairs (a, b) into `a.levels × b.levels` cells.
+    mutating func fill(_ a: Coded, _ b: Coded) {
+      let width = b.levels
+      let size = a.levels * width
+      if counts.count < size { counts = [Int](repeating: 0, count: size) }
+      counts.withUnsafeMutableBufferPointer { t in
+        for k in 0..<size { t[k] = 0 }
+        a.codes.withUnsafeBufferPointer { ca in
+          b.codes.withUnsafeBufferPointer { cb in
+            for i in 0..<ca.count { t[ca[i] * width + cb[i]] += 1 }
+          }
+        }
+      }
+    }
+  }
+
+  /// The count of each level (all positive), in code order.
+  static func counts(_ x: Coded) -> [Int] {
+    var c = [Int](repeating: 0, count: x.levels)
+    for v in x.codes { c[v] += 1 }
     return c.filter { $0 > 0 }
   }
 
@@ -59,50 +93,44 @@ enum InfoTheoryGroup {
     } / log(2.0)
   }
 
-  /// The normalised crosstab of the observed values of `a` (rows) and `b` (columns).
-  static func crosstab(_ a: [Int], _ b: [Int]) -> [[Double]] {
-    let ra = remap(a)
-    let rb = remap(b)
-    var t = [[Double]](repeating: [Double](repeating: 0, count: rb.levels), count: ra.levels)
-    for i in a.indices { t[ra.codes[i]][rb.codes[i]] += 1 }
-    let n = Double(a.count)
-    return t.map { $0.map { $0 / n } }
-  }
-
-  private static func remap(_ x: [Int]) -> (codes: [Int], levels: Int) {
-    var map = [Int: Int]()
-    for v in Set(x).sorted() { map[v] = map.count }
-    return (x.map { map[$0] ?? 0 }, map.count)
-  }
-
-  static func jointEntropy(_ x: [Int], _ y: [Int]) -> Double {
+  /// H(x, y) over the normalised crosstab of y (rows) and x (columns), each cell + 1e-8.
+  static func jointEntropy(_ x: Coded, _ y: Coded, table: inout CountTable) -> Double {
+    table.fill(y, x)
+    let n = Double(x.codes.count)
     var h = 0.0
-    for row in crosstab(y, x) {
-      for p in row {
-        let q = p + 1e-8
-        h += q * log2(q)
-      }
+    for k in 0..<(y.levels * x.levels) {
+      let q = Double(table.counts[k]) / n + 1e-8
+      h += q * log2(q)
     }
     return -h
   }
 
-  static func concentration(_ a: [Int], _ b: [Int]) -> Double {
-    let p = crosstab(a, b).map { $0.map { $0 + 1e-8 } }
-    guard let width = p.first?.count else { return .nan }
-    var colSum = [Double](repeating: 0, count: width)
-    var rowSq = 0.0
-    for row in p {
-      var r = 0.0
-      for (j, v) in row.enumerated() {
-        colSum[j] += v
-        r += v
+  /// Concentration of (a, b) over pᵢⱼ = crosstab(a, b)/n + 1e-8.
+  static func concentration(_ a: Coded, _ b: Coded, table: inout CountTable) -> Double {
+    guard a.levels > 0 else { return .nan }
+    table.fill(a, b)
+    let width = b.levels
+    let n = Double(a.codes.count)
+    return table.counts.withUnsafeBufferPointer { t in
+      var colSum = [Double](repeating: 0, count: width)
+      var rowSq = 0.0
+      for i in 0..<a.levels {
+        var r = 0.0
+        for j in 0..<width {
+          let v = Double(t[i * width + j]) / n + 1e-8
+          colSum[j] += v
+          r += v
+        }
+        rowSq += r * r
       }
-      rowSq += r * r
+      var s = 0.0
+      for i in 0..<a.levels {
+        for j in 0..<width {
+          let v = Double(t[i * width + j]) / n + 1e-8
+          s += v * v / colSum[j]
+        }
+      }
+      return (s - rowSq) / (1 - rowSq)
     }
-    var s = 0.0
-    for row in p {
-      for (j, v) in row.enumerated() { s += v * v / colSum[j] }
-    }
-    return (s - rowSq) / (1 - rowSq)
   }
 }

@@ -30,7 +30,7 @@ enum StatisticalGroup {
   static func extract(_ v: DataViews, into sink: inout FeatureSink) {
     let cols = v.numericColumns
     let n = v.rowCount
-    let stats = cols.map(ColumnStatistics.init)
+    let stats = cols.indices.map { ColumnStatistics(cols[$0], sorted: v.sortedNumericColumn($0)) }
     sink.vector("mean", stats.map(\.mean))
     sink.vector("sd", stats.map { $0.variance().squareRoot() })
     sink.vector("var", stats.map { $0.variance() })
@@ -42,10 +42,13 @@ enum StatisticalGroup {
     sink.vector("iq_range", quartiles.map { $0[3] - $0[1] })
     sink.vector("t_mean", stats.map { $0.trimmedMean() })
     sink.vector("mad", stats.map { $0.mad() })
-    sink.vector("skewness", stats.map { $0.skewness() }, reason: constantReason(cols))
-    sink.vector("kurtosis", stats.map { $0.kurtosis() }, reason: constantReason(cols))
-    sink.vector("g_mean", cols.map(geometricMean), reason: "an attribute with negative values")
-    let hasNegative = cols.contains { $0.contains { $0 < 0 } }
+    let constant = stats.contains { SortedColumn.distinctCount(sorted: $0.sorted) <= 1 } ? "constant column" : nil
+    sink.vector("skewness", stats.map { $0.skewness() }, reason: constant)
+    sink.vector("kurtosis", stats.map { $0.kurtosis() }, reason: constant)
+    sink.vector(
+      "g_mean", cols.indices.map { geometricMean(cols[$0], min: stats[$0].sorted.first) },
+      reason: "an attribute with negative values")
+    let hasNegative = stats.contains { ($0.sorted.first ?? 0) < 0 }
     sink.vector(
       "h_mean", hasNegative ? [] : cols.map { Double($0.count) / $0.reduce(0) { $0 + 1 / $1 } },
       reason: hasNegative ? "harmonic mean undefined: an attribute has negative values" : nil)
@@ -54,15 +57,8 @@ enum StatisticalGroup {
       return q[1] - w > q[0] || q[3] + w < q[4]
     }.count
     sink.scalar("nr_outliers", Double(outliers))
-    let rows = Swift.min(n, 5000)
-    let normal = cols.filter { col in
-      guard let r = ShapiroWilk.test(Array(col.prefix(rows))) else { return false }
-      return r.p > 0.05
-    }.count
-    sink.scalar("nr_norm", n >= 3 ? Double(normal) : .nan, reason: "Shapiro–Wilk needs at least 3 rows")
-    sink.vector("sparsity", v.rawColumns.map { col in
-      (Double(n) / Double(Set(col).count) - 1) / Double(n - 1)
-    }, reason: "a single row")
+    sink.scalar("nr_norm", n >= 3 ? Double(normalCount(cols, stats)) : .nan, reason: "Shapiro–Wilk needs at least 3 rows")
+    sink.vector("sparsity", sparsity(v, stats), reason: "a single row")
     pairwise(v, into: &sink)
     sink.scalar("gravity", gravity(v), reason: "fewer than two classes")
     let (sdRatio, sdReason) = Self.sdRatio(v)
@@ -70,12 +66,41 @@ enum StatisticalGroup {
     canonical(v, into: &sink)
   }
 
-  private static func constantReason(_ cols: [[Double]]) -> String? {
-    cols.contains { Set($0).count <= 1 } ? "constant column" : nil
+  /// The number of columns whose Shapiro–Wilk p > 0.05 on the first 5000 rows (the
+  /// coefficients depend only on the row count, so they are computed once).
+  private static func normalCount(_ cols: [[Double]], _ stats: [ColumnStatistics]) -> Int {
+    guard let n = cols.first.map({ Swift.min($0.count, 5000) }), n >= 3 else { return 0 }
+    let coefficients = ShapiroWilk.Coefficients(n: n)
+    var normal = 0
+    for (col, s) in zip(cols, stats) where !col.prefix(n).contains(where: \.isNaN) {
+      let sorted = col.count == n ? s.sorted : SortedColumn.sorted(Array(col.prefix(n)))
+      if ShapiroWilk.test(sorted: sorted, middle: col[n / 2], coefficients: coefficients).p > 0.05 { normal += 1 }
+    }
+    return normal
   }
 
-  static func geometricMean(_ x: [Double]) -> Double {
-    guard let m = x.min() else { return .nan }
+  /// (n / #distinct − 1)/(n − 1) per attribute of X: numeric attributes are N's first
+  /// columns (sorted already), categorical ones have their observed levels.
+  private static func sparsity(_ v: DataViews, _ stats: [ColumnStatistics]) -> [Double] {
+    let n = Double(v.rowCount)
+    var numeric = 0
+    var categorical = 0
+    return v.isCategorical.map { isCat in
+      let distinct: Int
+      if isCat {
+        distinct = v.categoryLevels[categorical]
+        categorical += 1
+      } else {
+        distinct = SortedColumn.distinctCount(sorted: stats[numeric].sorted)
+        numeric += 1
+      }
+      return (n / Double(distinct) - 1) / (n - 1)
+    }
+  }
+
+  /// The geometric mean of `x`, whose smallest value is `min` (nil when `x` is empty).
+  static func geometricMean(_ x: [Double], min: Double?) -> Double {
+    guard let m = min else { return .nan }
     if m < 0 { return .nan }
     if m < 1e-10 { return 0 }
     return exp(x.reduce(0) { $0 + log($1) } / Double(x.count))
@@ -131,7 +156,7 @@ enum StatisticalGroup {
 
   private static func canonical(_ v: DataViews, into sink: inout FeatureSink) {
     let names = ["w_lambda", "p_trace", "lh_trace", "roy_root"]
-    guard let rho = try? CanonicalCorrelation.correlations(v.numeric, classes: v.y, classCount: v.classCount),
+    guard let rho = try? CanonicalCorrelation.correlations(v.numericColumns, classes: v.y, classCount: v.classCount),
       !rho.isEmpty
     else {
       let reason = v.classCount < 2 ? "single class" : "no canonical correlation"
