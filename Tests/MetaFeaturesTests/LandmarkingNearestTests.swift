@@ -114,12 +114,10 @@ import Testing
     ]
     for values in samples {
       let x = Matrix(rows: n, columns: 1, storage: values)
-      let wide = Matrix(rows: n, columns: 2, storage: values.flatMap { [Double.nan, $0] })
       let (train, test) = Self.split(n)
       let y = Self.rowLabels(n)
       let expected = Self.bruteForce(x, y, train: train, test: test)
       #expect(NearestNeighbour.predict(x, y, train: train, test: test, binary: false) == expected)
-      #expect(NearestNeighbour.predict(wide, column: 1, y, train: train, test: test) == expected)
     }
   }
 
@@ -129,7 +127,6 @@ import Testing
     let y = [0, 1, 0, 1]
     #expect(NearestNeighbour.predict(x, y, train: [0, 1, 2], test: [3], binary: false) == nil)
     #expect(NearestNeighbour.predict(x, y, train: [0, 2], test: [3], binary: false) != nil)
-    #expect(NearestNeighbour.predict(x, column: 1, y, train: [0, 1], test: [2]) == nil)
     #expect(NearestNeighbour.predict(x, y, train: [], test: [3], binary: false) == nil)
     #expect(NearestNeighbour.predict(Matrix(rows: 4, columns: 0), y, train: [0], test: [1], binary: false) == nil)
   }

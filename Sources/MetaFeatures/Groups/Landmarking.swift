@@ -19,9 +19,9 @@ import Linalg
 /// Trees are the Forest module's CART fitted on N rounded to `Float` (scikit-learn casts tree
 /// inputs to float32) in its scikit-learn mode (same feature draws for the same `random_state`,
 /// so the same choice among equally good splits). Importance ranks order ties by attribute index (numpy's SIMD `argsort`
-/// orders them in a machine-dependent way). Nearest neighbours (``NearestNeighbour``, distances
-/// Σ(aⱼ − bⱼ)²) at equal distance go to the lowest training row (scikit-learn's k-d tree takes
-/// the first it visits).
+/// orders them in a machine-dependent way). Nearest neighbours at equal distance go to the
+/// lowest training row (scikit-learn's k-d tree takes the first it visits): for `one_nn` by
+/// ``NearestNeighbour`` (distances Σ(aⱼ − bⱼ)²), for `elite_nn` by `KNeighborsClassifier`.
 enum LandmarkingGroup {
   static let featureNames = ["best_node", "elite_nn", "linear_discr", "naive_bayes", "one_nn", "random_node", "worst_node"]
   static let foldCount = 10
@@ -82,7 +82,14 @@ enum LandmarkingGroup {
     let ranked = extremes.count == foldCount
     let worst = ranked ? evaluate { try stump(xTree.columns([extremes[$0].0]), $1, $2) } : nil
     record("worst_node", worst, "full decision tree failed on a fold")
-    let elite = ranked ? evaluate { NearestNeighbour.predict(x, column: extremes[$0].1, y, train: $1, test: $2) } : nil
+    // elite_nn keeps scikit-learn's brute-force distances ‖a‖² + ‖b‖² − 2ab: on one column their
+    // cancellation decides between close values, and the fixtures' reference has it too.
+    let elite = ranked
+      ? evaluate { fold, train, test in
+        let column = x.columns([extremes[fold].1])
+        return try KNeighborsClassifier(nNeighbors: 1).fit(column.rows(train), train.map { y[$0] }, classCount: k)
+          .predict(column.rows(test))
+      } : nil
     record("elite_nn", elite, "full decision tree failed on a fold")
 
     let binary = NearestNeighbour.isBinary(x)

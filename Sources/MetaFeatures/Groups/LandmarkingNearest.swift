@@ -1,6 +1,6 @@
 import Linalg
 
-/// 1-nearest-neighbour predictions for the `one_nn` and `elite_nn` landmarkers, on rows of one
+/// 1-nearest-neighbour predictions for the `one_nn` landmarker, on rows of one
 /// matrix selected by index (no copy into a `KNeighborsClassifier` per fold).
 ///
 /// The distance of test row a to training row b is `D = Σⱼ (aⱼ − bⱼ)²`, summed in column
@@ -29,15 +29,6 @@ enum NearestNeighbour {
     if x.columns == 1 { return predictOneColumn(x.storage, y, train: train, test: test) }
     if binary { return predictBinary(x, y, train: train, test: test) }
     return predictByGemm(x, y, train: train, test: test)
-  }
-
-  /// The labels predicted for `test` rows by 1-NN on column `column` of `x` alone.
-  static func predict(_ x: Matrix<Double>, column: Int, _ y: [Int], train: [Int], test: [Int]) -> [Int]? {
-    let values = x.column(column)
-    guard !train.isEmpty, train.allSatisfy({ values[$0].isFinite }), test.allSatisfy({ values[$0].isFinite }) else {
-      return nil
-    }
-    return predictOneColumn(values, y, train: train, test: test)
   }
 
   /// Whether every value of `x` is exactly 0 or 1.
