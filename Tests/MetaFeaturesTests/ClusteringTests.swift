@@ -101,7 +101,9 @@ struct ClusteringFixture: Decodable, Sendable, CustomStringConvertible {
     // vdb: spreads 0.5, 1; centroid distance 3.5 → (1.5/3.5 + 1.5/3.5)/2.
     #expect(abs((v["vdb"] ?? .nan) - 1.5 / 3.5) < 1e-12)
     // sil: a = 1, 1, 2, 2; b = mean(3, 5), mean(2, 4), mean(3, 2), mean(5, 4).
-    let sil = ((4 - 1) / 4 + (3 - 1) / 3 + (2.5 - 2) / 2.5 + (4.5 - 2) / 4.5) / 4
+    let a: [Double] = [1, 1, 2, 2]
+    let b: [Double] = [4, 3, 2.5, 4.5]
+    let sil = zip(a, b).reduce(0.0) { $0 + ($1.1 - $1.0) / $1.1 } / 4
     #expect(abs((v["sil"] ?? .nan) - sil) < 1e-12)
     // pb: same-class indicator (1,0,0,0,0,1) against d (1,3,5,2,4,2).
     let d = [1.0, 3, 5, 2, 4, 2]

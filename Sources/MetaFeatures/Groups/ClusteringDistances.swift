@@ -61,38 +61,54 @@ struct ClusteringDistances {
     let n = gram.columns
     let k = classCount
     let p = x.columns
+    var row = [Double](repeating: 0, count: n)
+    var sums = [Double](repeating: 0, count: k)
+    var mins = [Double](repeating: .infinity, count: k)
+    var (squareSum, lo, hi) = (pairSquareSum, pairMin, pairMax)
     gram.storage.withUnsafeBufferPointer { g in
       x.storage.withUnsafeBufferPointer { xs in
-        for r in 0..<gram.rows {
-          let i = firstRow + r
-          let yi = y[i]
-          let si = squares[i]
-          for j in 0..<n where j != i {
-            var d2 = si + squares[j] - 2 * g[r * n + j]
-            if d2 < 1e-4 * (si + squares[j]) {
-              d2 = 0
-              for c in 0..<p {
-                let diff = xs[i * p + c] - xs[j * p + c]
-                d2 += diff * diff
+        squares.withUnsafeBufferPointer { sq in
+          y.withUnsafeBufferPointer { labels in
+            row.withUnsafeMutableBufferPointer { d in
+              for r in 0..<gram.rows {
+                let i = firstRow + r
+                let si = sq[i]
+                for j in 0..<n { d[j] = si + sq[j] - 2 * g[r * n + j] }
+                for j in 0..<n where d[j] < 1e-4 * (si + sq[j]) {
+                  var d2 = 0.0
+                  for c in 0..<p {
+                    let diff = xs[i * p + c] - xs[j * p + c]
+                    d2 += diff * diff
+                  }
+                  d[j] = d2
+                }
+                d[i] = 0
+                for j in 0..<n { d[j] = d[j] > 0 ? d[j].squareRoot() : 0 }
+                for c in 0..<k { (sums[c], mins[c]) = (0, .infinity) }
+                for j in 0..<n { sums[labels[j]] += d[j] }
+                for c in 0..<k { rowClassSums[i * k + c] = sums[c] }
+                let yi = labels[i]
+                var intra = -Double.infinity
+                for j in (i + 1)..<Swift.max(n, i + 1) {
+                  let dj = d[j]
+                  squareSum += dj * dj
+                  lo = Swift.min(lo, dj)
+                  hi = Swift.max(hi, dj)
+                  let c = labels[j]
+                  if c == yi { intra = Swift.max(intra, dj) } else { mins[c] = Swift.min(mins[c], dj) }
+                }
+                intraMax[yi] = Swift.max(intraMax[yi], intra)
+                for c in 0..<k where c != yi {
+                  let key = yi < c ? yi * k + c : c * k + yi
+                  interMin[key] = Swift.min(interMin[key], mins[c])
+                }
               }
-            }
-            let d = d2 > 0 ? d2.squareRoot() : 0
-            let yj = y[j]
-            rowClassSums[i * k + yj] += d
-            guard j > i else { continue }
-            pairSquareSum += d * d
-            pairMin = Swift.min(pairMin, d)
-            pairMax = Swift.max(pairMax, d)
-            if yi == yj {
-              intraMax[yi] = Swift.max(intraMax[yi], d)
-            } else {
-              let key = yi < yj ? yi * k + yj : yj * k + yi
-              interMin[key] = Swift.min(interMin[key], d)
             }
           }
         }
       }
     }
+    (pairSquareSum, pairMin, pairMax) = (squareSum, lo, hi)
   }
 
   /// N minus its column means (row-major).
