@@ -51,7 +51,7 @@ public struct MetaFeatureExtractor: Sendable {
   /// - Returns: the features of the selected groups, NaN (with a reason) where undefined.
   ///   An empty dataset (no rows or no attributes) yields an empty vector with a reason.
   /// - Complexity: O(n·d² + n log n · d) for general, statistical and info-theory;
-  ///   O(n²·d) for complexity.
+  ///   O(n²·d) for complexity and clustering.
   public func features(of dataset: Dataset) -> MetaFeatureVector {
     var sink = FeatureSink(summaries: summaries)
     guard dataset.rowCount > 0, dataset.featureCount > 0 else {
@@ -74,8 +74,7 @@ public struct MetaFeatureExtractor: Sendable {
       case .complexity: ComplexityGroup.extract(views, seed: randomSeed, into: &sink)
       case .landmarking: LandmarkingGroup.extract(views, seed: randomSeed, into: &sink)
       case .modelBased: ModelBasedGroup.extract(views, seed: randomSeed, into: &sink)
-      case .clustering:
-        sink.note(group.rawValue, "group not implemented yet")
+      case .clustering: ClusteringGroup.extract(views, into: &sink)
       }
     }
     return MetaFeatureVector(entries: sink.entries, reasons: sink.reasons)

@@ -1,8 +1,4 @@
 /// A group of meta-features, named as in pymfe 0.4.4 (`MFE(groups=[...])`).
-///
-/// All groups but `clustering` are implemented; `clustering` is a reserved name that later work
-/// fills in (selecting it now yields no features and a note in ``MetaFeatureVector/reasons``
-/// under the group name).
 public enum MetaFeatureGroup: String, CaseIterable, Sendable, Codable, Hashable {
   /// Simple counts and ratios of the dataset (pymfe `general`).
   case general
@@ -16,7 +12,7 @@ public enum MetaFeatureGroup: String, CaseIterable, Sendable, Codable, Hashable 
   case landmarking
   /// Class-overlap, neighbourhood and dimensionality measures (pymfe `complexity`).
   case complexity
-  /// Clustering-validity indices (pymfe `clustering`); not yet implemented.
+  /// Clustering-validity indices of the partition by class (pymfe `clustering`).
   case clustering
 
   /// pymfe's name of the group (`"info-theory"`, `"model-based"`, …).
@@ -25,8 +21,7 @@ public enum MetaFeatureGroup: String, CaseIterable, Sendable, Codable, Hashable 
   /// `true` for the groups this version computes.
   public var isImplemented: Bool {
     switch self {
-    case .general, .statistical, .infoTheory, .complexity, .modelBased, .landmarking: return true
-    case .clustering: return false
+    case .general, .statistical, .infoTheory, .complexity, .modelBased, .landmarking, .clustering: return true
     }
   }
 }

@@ -8,8 +8,8 @@ struct FeaturesCommand: ParsableCommand {
     commandName: "features",
     abstract: "Dataset meta-features with pymfe 0.4.4's names and definitions.",
     discussion: """
-      Groups: \(MetaFeatureGroup.allCases.filter(\.isImplemented).map(\.rawValue).joined(separator: ", ")) \
-      (clustering is not implemented yet and is reported as such); separate them by spaces or commas. \
+      Groups: \(MetaFeatureGroup.allCases.filter(\.isImplemented).map(\.rawValue).joined(separator: ", ")); \
+      separate them by spaces or commas. \
       Default: general, statistical, info-theory (pymfe's default groups that exist here). \
       Summaries default to mean and sd (ddof 1), named `<feature>.<summary>` as pymfe does; \
       scalar features keep their bare name (nr_inst). Missing values are imputed (median / most \

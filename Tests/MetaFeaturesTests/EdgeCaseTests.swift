@@ -72,11 +72,4 @@ import Testing
     #expect(v.count == 0)
     #expect(v.reasons["dataset"] != nil)
   }
-
-  @Test func unimplementedGroupIsNotedNotFatal() throws {
-    let data = try Dataset.read(from: try fixturesDirectory().appendingPathComponent("edge-three-rows.csv").path)
-    let v = MetaFeatureExtractor(groups: [.general, .clustering]).features(of: data)
-    #expect(v.reasons["clustering"] == "group not implemented yet")
-    #expect(v["nr_inst"] == 3)
-  }
 }
