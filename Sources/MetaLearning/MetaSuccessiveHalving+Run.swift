@@ -10,8 +10,14 @@ extension MetaSuccessiveHalving {
   /// trains a meta-model on the prior rows plus this task's observations, takes the best-scoring
   /// candidates (`mean + exploration · sd` at the largest level) and variations of the incumbents,
   /// and halves them across the levels (the top ⌊n/η⌋ by observed value move up; ties keep the
-  /// earlier configuration). An evaluation that throws or returns a non-finite value is recorded
-  /// as a failure with its reason and the run goes on.
+  /// earlier configuration). Only configurations already evaluated at the largest level are left
+  /// out of later rounds: one seen at lower levels can enter again, and its observations there are
+  /// reused, not bought again, so round 0's configurations can be promoted. A lone survivor goes
+  /// straight to the largest level (the levels between would decide nothing). With a budget, a
+  /// round whose bracket would not reach the largest level within it starts at a higher level
+  /// with ⌊n/η⌋ entrants per level skipped (at the largest level: as many as fit), and the run
+  /// stops when not one evaluation there fits. An evaluation that throws or returns a non-finite
+  /// value is recorded as a failure with its reason and the run goes on.
   ///
   /// - Parameters:
   ///   - seed: seeds every random choice; the same seed and evaluator give the same trace.
