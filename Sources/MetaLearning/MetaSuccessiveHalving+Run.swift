@@ -10,8 +10,14 @@ extension MetaSuccessiveHalving {
   /// trains a meta-model on the prior rows plus this task's observations, takes the best-scoring
   /// candidates (`mean + exploration · sd` at the largest level) and variations of the incumbents,
   /// and halves them across the levels (the top ⌊n/η⌋ by observed value move up; ties keep the
-  /// earlier configuration). An evaluation that throws or returns a non-finite value is recorded
-  /// as a failure with its reason and the run goes on.
+  /// earlier configuration). Only configurations already evaluated at the largest level are left
+  /// out of later rounds: one seen at lower levels can enter again, and its observations there are
+  /// reused, not bought again, so round 0's configurations can be promoted. A lone survivor goes
+  /// straight to the largest level (the levels between would decide nothing). With a budget, a
+  /// round whose bracket would not reach the largest level within it starts at a higher level
+  /// with ⌊n/η⌋ entrants per level skipped (at the largest level: as many as fit), and the run
+  /// stops when not one evaluation there fits. An evaluation that throws or returns a non-finite
+  /// value is recorded as a failure with its reason and the run goes on.
   ///
   /// - Parameters:
   ///   - seed: seeds every random choice; the same seed and evaluator give the same trace.
@@ -31,7 +37,9 @@ extension MetaSuccessiveHalving {
     while state.canContinue(round: round) {
       let entering = try state.chooseRound(round)
       if entering.isEmpty { break }
+      let before = state.trace.count
       await state.halve(entering, round: round, evaluate: evaluate, progress: progress)
+      if state.trace.count == before { break }
       round += 1
     }
     return state.result()
@@ -49,6 +57,10 @@ private struct RunState {
   var fitQuality: [Double] = []
   var spent = 0.0
   var evaluated: Set<Configuration> = []
+  /// What each configuration gave at each level index it was evaluated at (nil: it failed).
+  var observed: [Configuration: [Int: Double?]] = [:]
+  /// Configurations evaluated (or failed) at the top level: never chosen again.
+  var doneAtTop: Set<Configuration> = []
   var probesByConfig: [Configuration: [String: Double]] = [:]
   var probeNames: [String] = []
   var model: (any MetaModel)?
@@ -116,9 +128,9 @@ private struct RunState {
   mutating func chooseRound(_ round: Int) throws(MetaLearningError) -> [Configuration] {
     try train()
     let n = run.settings.numInitialConfigs
-    let ranked = rankedCandidates(excluding: evaluated)
+    let ranked = rankedCandidates(excluding: doneAtTop)
     var chosen: [Configuration] = []
-    var taken = evaluated
+    var taken = doneAtTop
     let top = (n + 1) / 2
     for c in ranked where chosen.count < top && !taken.contains(c.config) {
       chosen.append(c.config)
@@ -146,21 +158,63 @@ private struct RunState {
     evaluate: (Configuration, Double) async throws -> MetaSuccessiveHalving.Evaluation,
     progress: ((MetaSuccessiveHalving.Progress) -> Void)?
   ) async {
-    var current = entering
-    for level in levels.indices {
+    guard let (start, count) = bracketStart(entering) else {
+      exhausted = true
+      return
+    }
+    var current = Array(entering.prefix(count))
+    var level = start
+    while true {
       var scored: [(config: Configuration, value: Double, order: Int)] = []
       for (order, config) in current.enumerated() {
-        if let v = await step(config, level: level, round: round, evaluate: evaluate, progress: progress) {
-          scored.append((config, v * sign, order))
+        let value: Double?
+        if let seen = observed[config]?[level] {
+          value = seen
+        } else {
+          value = await step(config, level: level, round: round, evaluate: evaluate, progress: progress)
+          if exhausted { return }
         }
-        if exhausted { return }
+        if let value { scored.append((config, value * sign, order)) }
       }
       guard level + 1 < levels.count else { return }
       let keep = Swift.max(1, current.count / run.settings.reductionFactor)
       scored.sort { $0.value != $1.value ? $0.value > $1.value : $0.order < $1.order }
       current = scored.prefix(keep).map(\.config)
       if current.isEmpty { return }
+      // A lone survivor has nothing left to be compared with below the top: it goes straight there.
+      level = current.count == 1 ? levels.count - 1 : level + 1
     }
+  }
+
+  /// The rung a round starts at and how many of `entering` take part: the full bracket from the
+  /// smallest level when the budget allows it, else the lowest start whose bracket (the entering
+  /// count divided by η per level skipped) still reaches the top level within the budget, else
+  /// the top level itself with as many entrants (best first) as fit; nil when none fits.
+  func bracketStart(_ entering: [Configuration]) -> (level: Int, count: Int)? {
+    guard let budget else { return (0, entering.count) }
+    let eta = run.settings.reductionFactor
+    let left = budget - spent + 1e-9
+    var n = entering.count
+    for start in levels.indices.dropLast() {
+      if cost(entering.prefix(n), from: start) <= left { return (start, n) }
+      n = Swift.max(1, n / eta)
+    }
+    let atTop = Swift.min(entering.count, Int(left / levels[levels.count - 1]))
+    return atTop >= 1 ? (levels.count - 1, atTop) : nil
+  }
+
+  /// The most a bracket of `configs` from level `start` can cost: the unobserved entrants at the
+  /// first rung, then every survivor at each later rung (a lone survivor only at the top).
+  func cost(_ configs: ArraySlice<Configuration>, from start: Int) -> Double {
+    var total = Double(configs.filter { observed[$0]?[start] == nil }.count) * levels[start]
+    var n = configs.count
+    var level = start
+    while level + 1 < levels.count {
+      n = Swift.max(1, n / run.settings.reductionFactor)
+      level = n == 1 ? levels.count - 1 : level + 1
+      total += Double(n) * levels[level]
+    }
+    return total
   }
 
   // MARK: One evaluation
@@ -198,6 +252,8 @@ private struct RunState {
     } catch {
       failure = "\(error)"
     }
+    observed[config, default: [:]][level] = .some(value)
+    if level == levels.count - 1 { doneAtTop.insert(config) }
     let elapsed = (ContinuousClock.now - clock) / .seconds(1)
     trace.append(
       .init(

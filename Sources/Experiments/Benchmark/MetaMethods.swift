@@ -187,9 +187,11 @@ public struct NearestTasksMethod: BenchmarkMethod {
 /// tasks' best configurations as half of round 0 (the other half: the prior meta-model's best
 /// predictions, spread apart).
 ///
-/// Levels: the run's default levels (0.125, 0.25, 0.5 from min 0.1, max 0.5, η = 2) when the
-/// table holds them all, else every evaluation at the table's highest level (the public tables
-/// hold only the full resource). Probe features are not available in a table.
+/// Levels: from the run's default minimum (0.1) up to the table's highest level with η = 2
+/// (0.125, 0.25, 0.5, 1 on the own corpus) when the table holds them all, else every evaluation
+/// at the table's highest level (the public tables hold only the full resource). The maximum is
+/// the table's full resource, not the run's default 0.5, because the incumbent is judged there.
+/// Probe features are not available in a table.
 public struct MetaSHMethod: BenchmarkMethod {
   /// `meta_sh`.
   public let name = "meta_sh"
@@ -209,6 +211,9 @@ public struct MetaSHMethod: BenchmarkMethod {
       task: task, context: context, configurationsPerTask: settings.configurationsPerTask, seed: seed, method: name)
     var sh = MetaSuccessiveHalving.Settings()
     sh.measureFlatness = false
+    // The halving ends at the table's full resource, where the incumbent is judged: on the own
+    // corpus the best of all 32 configurations at 0.5 has a mean true regret of 0.49.
+    sh.maxResource = task.topLevel
     let wanted = MetaSuccessiveHalving.levels(min: sh.minResource, max: sh.maxResource, reductionFactor: sh.reductionFactor)
     if !wanted.allSatisfy({ level in task.levels.contains { abs($0 - level) < 1e-9 } }) {
       sh.minResource = task.topLevel
