@@ -118,9 +118,8 @@ def independent(X, y, cat_cols):
 def independent_landmarking(X, y, cat_cols):
     """pymfe's landmarkers with the ties it leaves to implementation details made explicit.
 
-    - one_nn, elite_nn: pymfe's KNeighborsClassifier searches a k-d tree, which among training
-      rows at equal distance returns the first one its traversal visits; here
-      algorithm="brute" (ties to the lowest training row).
+    - elite_nn: pymfe's KNeighborsClassifier(n_neighbors=1) (algorithm="auto": a k-d tree on
+      one column) on the attribute the stable ranking below puts last.
     - worst_node, elite_nn: the attribute ranking is np.argsort of the tree importances, whose
       order among equal importances is that of numpy's SIMD sort (machine-dependent); here
       kind="stable" (least important = lowest index among ties, most = highest).
@@ -129,12 +128,11 @@ def independent_landmarking(X, y, cat_cols):
     mfe.fit(mfe_data.to_mfe_input(X, cat_cols), y, cat_cols=cat_cols, suppress_warnings=True)
     N, y = mfe._custom_args_ft["N"], mfe.y
     skf = sklearn.model_selection.StratifiedKFold(n_splits=10)
-    scores = {"one_nn": [], "elite_nn": [], "worst_node": []}
+    scores = {"elite_nn": [], "worst_node": []}
     for tr, te in skf.split(N, y):
         imp = sklearn.tree.DecisionTreeClassifier(random_state=0).fit(N[tr], y[tr]).feature_importances_
         rank = np.argsort(imp, kind="stable")
-        knn = sklearn.neighbors.KNeighborsClassifier(n_neighbors=1, algorithm="brute")
-        scores["one_nn"].append(np.mean(knn.fit(N[tr], y[tr]).predict(N[te]) == y[te]))
+        knn = sklearn.neighbors.KNeighborsClassifier(n_neighbors=1)
         a = [rank[-1]]
         scores["elite_nn"].append(np.mean(knn.fit(N[tr][:, a], y[tr]).predict(N[te][:, a]) == y[te]))
         w = [rank[0]]

@@ -16,8 +16,7 @@ let independentReference: [String: String] = [
   "t1": "numpy's default argsort of the sphere masses is not stable; reference is pymfe's ft_t1 with a stable sort",
   "n4": "1-NN by np.argpartition, arbitrary among equal distances; reference is pymfe's interpolation with np.argmin",
   "f1v": "pymfe 0.4.4 returns NaN under numpy >= 2 (1x1 array into a float slot); reference is its formula fixed",
-  "one_nn": "pymfe's 1-NN searches a k-d tree, which takes the first row it visits among equal distances; reference is sklearn's brute-force 1-NN (ties to the lowest row)",
-  "elite_nn": "as one_nn, on the most important attribute; reference also ranks importances with a stable argsort (numpy's SIMD argsort orders ties machine-dependently)",
+  "elite_nn": "1-NN on the most important attribute; reference ranks importances with a stable argsort (numpy's SIMD argsort orders ties machine-dependently)",
   "worst_node": "the least important attribute is np.argsort(importances)[0], whose choice among equal importances is numpy's SIMD sort order; reference uses a stable argsort",
 ]
 

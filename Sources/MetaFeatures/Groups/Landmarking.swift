@@ -18,10 +18,11 @@ import Linalg
 ///
 /// Trees are the Forest module's CART fitted on N rounded to `Float` (scikit-learn casts tree
 /// inputs to float32) in its scikit-learn mode (same feature draws for the same `random_state`,
-/// so the same choice among equally good splits). Importance ranks order ties by attribute index (numpy's SIMD `argsort`
-/// orders them in a machine-dependent way). Nearest neighbours at equal distance go to the
-/// lowest training row (scikit-learn's k-d tree takes the first it visits): for `one_nn` by
-/// ``NearestNeighbour`` (distances Σ(aⱼ − bⱼ)²), for `elite_nn` by `KNeighborsClassifier`.
+/// so the same choice among equally good splits). `best_node` reads the full tree's root split
+/// (the stump's, see `extract`). Importance ranks order ties by attribute index (numpy's SIMD
+/// `argsort` orders them in a machine-dependent way). `one_nn` and `elite_nn` search
+/// scikit-learn's k-d tree, as pymfe's `KNeighborsClassifier` does (``NearestNeighbour``), so
+/// they pick the same row among equally near ones.
 enum LandmarkingGroup {
   static let featureNames = ["best_node", "elite_nn", "linear_discr", "naive_bayes", "one_nn", "random_node", "worst_node"]
   static let foldCount = 10
@@ -49,6 +50,12 @@ enum LandmarkingGroup {
       }
       return scores
     }
+    /// The first class of largest fraction (numpy's `argmax`, as a stump predicts).
+    func argmax(_ fractions: [Double]) -> Int {
+      var best = 0
+      for c in fractions.indices where fractions[c] > fractions[best] { best = c }
+      return best
+    }
     func stump(_ data: Matrix<Double>, _ train: [Int], _ test: [Int]) throws -> [Int] {
       var tree = DecisionTree<Int>(maxDepth: 1)
       try tree.fit(data.rows(train), train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)
@@ -58,18 +65,22 @@ enum LandmarkingGroup {
       sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
     }
 
-    record("best_node", evaluate { try stump(xTree, $1, $2) }, "decision stump failed on a fold")
-    var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
-    let randomAttribute = numpy.interval(x.columns - 1)
-    let randomColumn = xTree.columns([randomAttribute])
-    record("random_node", evaluate { try stump(randomColumn, $1, $2) }, "decision stump failed on a fold")
-
-    // Per fold: (least, most) important attribute of a full tree on the training rows.
+    // Per fold, a full tree on the training rows. Its root split is the stump best_node fits:
+    // scikit-learn's stump with the same random_state draws the same features at the root, and
+    // its leaves hold the same rows as the root's children. Its importances rank the
+    // attributes for worst_node and elite_nn: (least, most) important, ties to the lowest index.
+    var rootStumps: [(feature: Int, threshold: Double, left: Int, right: Int)] = []
     var extremes: [(Int, Int)] = []
     for fold in folds.folds {
       var tree = DecisionTree<Int>()
       guard (try? tree.fit(xTree.rows(fold.train), fold.train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)) != nil
       else { break }
+      let root = tree.node(at: 0)
+      if let feature = root.feature, let left = root.left, let right = root.right {
+        rootStumps.append((feature, root.threshold, argmax(tree.node(at: left).value), argmax(tree.node(at: right).value)))
+      } else {  // a single leaf: every row gets its class
+        rootStumps.append((0, .infinity, argmax(root.value), argmax(root.value)))
+      }
       let importance = tree.featureImportances
       var least = 0
       var most = 0
@@ -80,20 +91,26 @@ enum LandmarkingGroup {
       extremes.append((least, most))
     }
     let ranked = extremes.count == foldCount
+    let best = ranked
+      ? evaluate { fold, _, test in
+        let stump = rootStumps[fold]
+        return test.map { xTree[$0, stump.feature] <= stump.threshold ? stump.left : stump.right }
+      } : nil
+    record("best_node", best, "full decision tree failed on a fold")
+    var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
+    let randomAttribute = numpy.interval(x.columns - 1)
+    let randomColumn = xTree.columns([randomAttribute])
+    record("random_node", evaluate { try stump(randomColumn, $1, $2) }, "decision stump failed on a fold")
     let worst = ranked ? evaluate { try stump(xTree.columns([extremes[$0].0]), $1, $2) } : nil
     record("worst_node", worst, "full decision tree failed on a fold")
-    // elite_nn keeps scikit-learn's brute-force distances ‖a‖² + ‖b‖² − 2ab: on one column their
-    // cancellation decides between close values, and the fixtures' reference has it too.
     let elite = ranked
       ? evaluate { fold, train, test in
         let column = x.columns([extremes[fold].1])
-        return try KNeighborsClassifier(nNeighbors: 1).fit(column.rows(train), train.map { y[$0] }, classCount: k)
-          .predict(column.rows(test))
+        return NearestNeighbour.predict(column, y, train: train, test: test)
       } : nil
     record("elite_nn", elite, "full decision tree failed on a fold")
 
-    let binary = NearestNeighbour.isBinary(x)
-    record("one_nn", evaluate { NearestNeighbour.predict(x, y, train: $1, test: $2, binary: binary) }, "1-NN failed on a fold")
+    record("one_nn", evaluate { NearestNeighbour.predict(x, y, train: $1, test: $2) }, "1-NN failed on a fold")
     record(
       "naive_bayes",
       evaluate { _, train, test in
