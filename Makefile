@@ -2,9 +2,10 @@
 SWIFT ?= swift
 PYTHON ?= python3
 VENV := .venv
+VENV_MFE := .venv-mfe
 BIN := .build/release/metaprobe
 
-.PHONY: deps build release demo test bench bench-swift bench-compare datasets tuning-logs clean
+.PHONY: deps build release demo test bench bench-swift bench-compare bench-metafeatures datasets tuning-logs clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -38,7 +39,7 @@ test: deps
 	$(SWIFT) test --skip-build --no-parallel --filter '$(SERIAL_TESTS)'
 
 ## Benchmarks: ours and the reference tools side by side, ratios printed.
-bench: bench-swift bench-compare
+bench: bench-swift bench-compare bench-metafeatures
 
 bench-swift: deps
 	cd Benchmarks && BENCHMARK_DISABLE_MALLOC_INTERPOSER=1 $(SWIFT) package --disable-sandbox benchmark
@@ -52,8 +53,18 @@ bench-compare: deps $(VENV)/.bench
 	test -f datasets/tuning-logs/hpobench/vehicle.csv || $(VENV)/bin/python scripts/convert_hpobench.py
 	$(SWIFT) build -c release --product metaprobe && OPENBLAS_NUM_THREADS=1 $(BIN) bench --suite hpobench --methods meta_sh,zero_shot,nearest_tasks,random,tpe,gp --budget 10 --seeds 10
 
+## All default pymfe groups on every bundled dataset, pymfe 0.4.4 and ours, one OpenBLAS thread each.
+bench-metafeatures: deps $(VENV_MFE)/.mfe
+	cd Benchmarks && $(SWIFT) build -c release --product mfe-timing
+	$(VENV_MFE)/bin/python scripts/bench_metafeatures.py --skip-build --datasets bundled --combined-only --repeat 3
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
+
+$(VENV_MFE)/.mfe: scripts/requirements-mfe.txt
+	$(PYTHON) -m venv $(VENV_MFE)
+	$(VENV_MFE)/bin/pip install -q -r scripts/requirements-mfe.txt
+	touch $@
 
 ## Datasets packages and the reference tools of bench-compare (optuna==5.0.0).
 $(VENV)/.bench: $(VENV)/bin/python scripts/requirements-datasets.txt scripts/requirements-bench.txt
