@@ -2,7 +2,7 @@
 
 Run with the pymfe virtual environment from the repository root:
 
-    python3 -m venv /tmp/venv-mfe && /tmp/venv-mfe/bin/pip install pymfe==0.4.4 scikit-learn pandas
+    python3 -m venv /tmp/venv-mfe && /tmp/venv-mfe/bin/pip install -r scripts/requirements-mfe.txt
     /tmp/venv-mfe/bin/python scripts/make_metafeatures_fixtures.py
 
 Writes Tests/MetaFeaturesTests/Fixtures/:
