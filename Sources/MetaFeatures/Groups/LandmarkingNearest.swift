@@ -9,9 +9,20 @@ import Linalg
 /// `algorithm="auto"`, which on one column chooses a k-d tree whenever `1 < n_train // 2`;
 /// ``StratifiedFolds`` needs at least 10 rows, so every fold trains on at least 9 and both use
 /// the k-d tree. ``KDTree`` is a port of scikit-learn's (leaf size 30): distances
-/// Σ(aⱼ − bⱼ)² summed in column order, and among the nearest rows the first its depth-first
+/// D = Σ(aⱼ − bⱼ)² summed in column order, and among the nearest rows the first its depth-first
 /// traversal meets.
+///
+/// In few columns the tree is searched. In ``bruteForceColumns`` or more, where k-d trees
+/// degrade towards visiting every leaf, the same row is found another way (``NearestTies``):
+/// the training rows at exactly the smallest D by brute force (bit counts for 0/1 data, BLAS
+/// otherwise), and when there are several, the one the tree's search meets first
+/// (``KDTreeSearchOrder``, the tree built only for folds with such ties).
 enum NearestNeighbour {
+  /// The number of columns from which the brute-force path is taken (measured with
+  /// `mfe-timing --groups landmarking`: the tree wins below on marketing's 13 columns, brute
+  /// force from kddcup's 41 on).
+  static let bruteForceColumns = 16
+
   /// The labels predicted for `test` rows of `x` by 1-NN on its `train` rows.
   ///
   /// - Parameters:
@@ -22,9 +33,37 @@ enum NearestNeighbour {
   /// - Returns: one label per test row, or `nil` when `x` has no columns, `train` is empty or a
   ///   used value is not finite (where `KNeighborsClassifier` throws).
   static func predict(_ x: Matrix<Double>, _ y: [Int], train: [Int], test: [Int]) -> [Int]? {
+    let bruteForce = x.columns >= bruteForceColumns
+    return nearestRows(x, train: train, test: test, bruteForce: bruteForce)?.map { y[train[$0]] }
+  }
+
+  /// The nearest training row of every test row, as a position in `train`: the row
+  /// `KDTree(points: x.rows(train)).nearest(to: x.rows(test))` returns.
+  ///
+  /// - Parameter bruteForce: find it through ``NearestTies`` (falling back to the tree when
+  ///   values are so large that squared norms could overflow) rather than by searching the tree.
+  /// - Returns: `nil` as ``predict(_:_:train:test:)``.
+  static func nearestRows(_ x: Matrix<Double>, train: [Int], test: [Int], bruteForce: Bool) -> [Int]? {
+    if bruteForce, x.columns > 0, !train.isEmpty {
+      let scan = NearestTies.Scan(x, train + test)
+      guard scan.finite else { return nil }
+      // Below 2^400 no square, norm or product of the gemm path can overflow.
+      if scan.largestMagnitude < 0x1p400 {
+        var order: KDTreeSearchOrder?
+        return NearestTies.nearest(x, train: train, test: test, binary: scan.binary) { t, candidates in
+          if order == nil {
+            guard let tree = try? KDTree(points: x.rows(train)) else { return nil }
+            order = KDTreeSearchOrder(tree: tree)
+          }
+          return x.storage.withUnsafeBufferPointer { p in
+            order?.firstUnchecked(of: candidates, query: p.baseAddress! + t * x.columns)
+          }
+        }
+      }
+    }
     guard let tree = try? KDTree(points: x.rows(train)), let nearest = try? tree.nearest(to: x.rows(test)) else {
       return nil
     }
-    return nearest.map { y[train[$0]] }
+    return nearest
   }
 }
