@@ -45,7 +45,8 @@ import Testing
   }
 
   /// Seeded data full of ties, by kind: 0/1 with many duplicate rows, independent 0/1, small
-  /// integers, reals, and small integers around 10⁸ (where ‖a‖² + ‖b‖² − 2a·b cancels).
+  /// integers, reals, small integers around 10⁸ (where ‖a‖² + ‖b‖² − 2a·b cancels), quarters,
+  /// and multiples of 3000 (integers too large for the exact `Float` path).
   static func tiedData(kind: Int, rows n: Int, columns d: Int, seed: UInt64) -> Matrix<Double> {
     var g = SeededGenerator(seed: seed)
     let distinct = (0..<12).map { _ in (0..<d).map { _ in Double(Int.random(in: 0...1, using: &g)) } }
@@ -56,6 +57,8 @@ import Testing
       case 1: storage += (0..<d).map { _ in Double(Int.random(in: 0...1, using: &g)) }
       case 2: storage += (0..<d).map { _ in Double(Int.random(in: 0...3, using: &g)) }
       case 3: storage += (0..<d).map { _ in Double.random(in: -2...2, using: &g) }
+      case 5: storage += (0..<d).map { _ in Double(Int.random(in: 0...6, using: &g)) / 4 }
+      case 6: storage += (0..<d).map { _ in Double(Int.random(in: 0...2, using: &g)) * 3000 }
       default: storage += (0..<d).map { _ in 1e8 + Double(Int.random(in: -2...2, using: &g)) }
       }
     }
@@ -64,7 +67,7 @@ import Testing
 
   /// The brute-force path (exact tie sets, then the tree's search order) returns the row the
   /// k-d tree search returns, row for row, in few and many columns.
-  @Test(arguments: [0, 1, 2, 3, 4], [2, 7, 24, 70, 130])
+  @Test(arguments: [0, 1, 2, 3, 4, 5, 6], [2, 7, 24, 70, 130])
   func bruteForceEqualsTreeSearch(kind: Int, columns: Int) throws {
     let n = 420
     let x = Self.tiedData(kind: kind, rows: n, columns: columns, seed: UInt64(31 * kind + columns))

@@ -14,8 +14,8 @@ import Linalg
 ///
 /// In few columns the tree is searched. In ``bruteForceColumns`` or more, where k-d trees
 /// degrade towards visiting every leaf, the same row is found another way (``NearestTies``):
-/// the training rows at exactly the smallest D by brute force (bit counts for 0/1 data, BLAS
-/// otherwise), and when there are several, the one the tree's search meets first
+/// the training rows at exactly the smallest D by brute force (BLAS `gemm`, exact in `Float` for
+/// small integers such as one-hot columns), and when there are several, the one the tree's search meets first
 /// (``KDTreeSearchOrder``, the tree built only for folds with such ties).
 enum NearestNeighbour {
   /// The number of columns from which the brute-force path is taken (measured with
@@ -50,7 +50,7 @@ enum NearestNeighbour {
       // Below 2^400 no square, norm or product of the gemm path can overflow.
       if scan.largestMagnitude < 0x1p400 {
         var order: KDTreeSearchOrder?
-        return NearestTies.nearest(x, train: train, test: test, binary: scan.binary) { t, candidates in
+        return NearestTies.nearest(x, train: train, test: test, scan: scan) { t, candidates in
           if order == nil {
             guard let tree = try? KDTree(points: x.rows(train)) else { return nil }
             order = KDTreeSearchOrder(tree: tree)

@@ -2,31 +2,39 @@ import Linalg
 
 /// The training rows at exactly the smallest squared distance D = Σⱼ (aⱼ − bⱼ)² (summed in
 /// column order in `Double`, as ``KDTree`` and scikit-learn compute it) from each test row, by
-/// brute force, for ``NearestNeighbour`` in many columns:
-/// - every used value 0 or 1 (the one-hot columns of categorical data): D = popcount(a ⊕ b) on
-///   rows packed 64 columns to a word, exact;
-/// - otherwise D ≈ ‖a‖² + ‖b‖² − 2a·b with the cross terms from one BLAS `gemm` per block of
-///   test rows, and D itself recomputed for every training row whose approximation lies within
-///   twice a rigorous rounding bound of the smallest one, so the exact minimum and all rows
-///   tied at it are among those recomputed.
+/// brute force with D = ‖a‖² + ‖b‖² − 2a·b and the cross terms from one BLAS `gemm` per block of
+/// test rows, for ``NearestNeighbour`` in many columns:
+/// - integer values with d·max|v|² ≤ 2²⁴ (0/1 one-hot columns, pixel counts): `sgemm` in
+///   `Float`, where every product and partial sum is an integer of at most 2²⁴, so exact in any
+///   order, and so is every D: the ties are the rows at the smallest ‖b‖² − 2a·b;
+/// - otherwise `dgemm`, and D itself recomputed for every training row whose approximation lies
+///   within twice a rigorous rounding bound of the smallest one, so the exact minimum and all
+///   rows tied at it are among those recomputed.
 /// A single nearest row is the answer; several go to a tie breaker.
 enum NearestTies {
-  /// One pass over the used rows: whether all values are finite, all 0 or 1, and the largest
-  /// magnitude.
+  /// The used rows' values: whether all are finite, the largest magnitude, and whether `Float`
+  /// gemm on them is exact (all integers, d·max|v|² ≤ 2²⁴).
   struct Scan {
     var finite = true
-    var binary = true
     var largestMagnitude = 0.0
+    var exactInFloat = false
 
     init(_ x: Matrix<Double>, _ rows: [Int]) {
       let d = x.columns
       x.storage.withUnsafeBufferPointer { p in
         for i in rows {
           for j in 0..<d {
-            let v = p[i * d + j]
-            if v != 0 && v != 1 { binary = false }
+            let v = abs(p[i * d + j])
             if !v.isFinite { finite = false }
-            largestMagnitude = Swift.max(largestMagnitude, abs(v))
+            largestMagnitude = Swift.max(largestMagnitude, v)
+          }
+        }
+        guard finite, Double(d) * largestMagnitude * largestMagnitude <= 0x1p24 else { return }
+        // For 0 ≤ v < 2⁵², v + 2⁵² rounds v to an integer: v is one iff the round trip keeps it.
+        exactInFloat = rows.allSatisfy { i in
+          (0..<d).allSatisfy { j in
+            let v = abs(p[i * d + j])
+            return (v + 0x1p52) - 0x1p52 == v
           }
         }
       }
@@ -41,143 +49,154 @@ enum NearestTies {
   /// or BLAS fails.
   ///
   /// - Precondition: `train` non-empty; the used values finite and below 2⁴⁰⁰ in magnitude
-  ///   (0 or 1 when `binary`).
+  ///   (`scan` made on them).
   static func nearest(
-    _ x: Matrix<Double>, train: [Int], test: [Int], binary: Bool, breakTie: TieBreaker
+    _ x: Matrix<Double>, train: [Int], test: [Int], scan: Scan, breakTie: TieBreaker
   ) -> [Int]? {
-    binary
-      ? nearestBinary(x, train: train, test: test, breakTie: breakTie)
+    scan.exactInFloat
+      ? nearestExact(x, train: train, test: test, breakTie: breakTie)
       : nearestByGemm(x, train: train, test: test, breakTie: breakTie)
   }
 
-  /// Bit-packed 0/1 rows, `words` 64-bit words a row.
-  private static func pack(_ x: Matrix<Double>, _ rows: [Int], words: Int) -> [UInt64] {
+  /// The squared norm of every `rows` row of `x`, summed in column order.
+  private static func squaredNorms(_ x: Matrix<Double>, _ rows: [Int]) -> [Double] {
     let d = x.columns
-    var out = [UInt64](repeating: 0, count: rows.count * words)
-    x.storage.withUnsafeBufferPointer { p in
-      for (r, i) in rows.enumerated() {
-        for j in 0..<d where p[i * d + j] != 0 { out[r * words + j / 64] |= 1 << UInt64(j % 64) }
+    return x.storage.withUnsafeBufferPointer { p in
+      rows.map { i in
+        var s = 0.0
+        for j in 0..<d { s += p[i * d + j] * p[i * d + j] }
+        return s
       }
     }
+  }
+
+  /// The `rows` of `x` as `T`, row-major.
+  private static func gather<T: BLASScalar>(_ x: Matrix<Double>, _ rows: some Collection<Int>) -> [T] {
+    let d = x.columns
+    var out: [T] = []
+    out.reserveCapacity(rows.count * d)
+    for i in rows { out += x.storage[(i * d)..<((i + 1) * d)].lazy.map { T($0) } }
     return out
   }
 
-  /// 0/1 rows: D = popcount(a ⊕ b), every tie collected.
-  private static func nearestBinary(
-    _ x: Matrix<Double>, train: [Int], test: [Int], breakTie: TieBreaker
-  ) -> [Int]? {
-    let words = (x.columns + 63) / 64
-    let packedTrain = pack(x, train, words: words)
-    let packedTest = pack(x, test, words: words)
-    let m = train.count
-    var ties: [Int] = []
-    var nearest: [Int] = []
-    nearest.reserveCapacity(test.count)
-    for (r, t) in test.enumerated() {
-      var best = Int.max
-      ties.removeAll(keepingCapacity: true)
-      packedTrain.withUnsafeBufferPointer { b in
-        packedTest.withUnsafeBufferPointer { a in
-          for i in 0..<m {
-            var distance = 0
-            for w in 0..<words { distance &+= (a[r * words + w] ^ b[i * words + w]).nonzeroBitCount }
-            if distance < best {
-              best = distance
-              ties.removeAll(keepingCapacity: true)
-              ties.append(i)
-            } else if distance == best {
-              ties.append(i)
-            }
-          }
-        }
-      }
-      guard let row = ties.count == 1 ? ties[0] : breakTie(t, ties) else { return nil }
-      nearest.append(row)
-    }
-    return nearest
-  }
-
-  /// Real rows: the gemm expansion, then exact D for the near-tied candidates.
-  private static func nearestByGemm(
-    _ x: Matrix<Double>, train: [Int], test: [Int], breakTie: TieBreaker
-  ) -> [Int]? {
-    let d = x.columns
-    let m = train.count
-    let b = x.rows(train)
-    var norms = [Double](repeating: 0, count: m)
-    var largestNorm = 0.0
-    b.storage.withUnsafeBufferPointer { p in
-      for i in 0..<m {
-        var s = 0.0
-        for j in 0..<d { s += p[i * d + j] * p[i * d + j] }
-        norms[i] = s
-        largestNorm = Swift.max(largestNorm, s)
-      }
-    }
-    // With u = 2⁻⁵³ and γ_k = k·u/(1 − k·u) ≈ k·u, for any summation order (so any BLAS): the
-    // computed norms and cross term are within γ_d of ‖b‖² and a·b, so v = ‖b‖² − 2a·b is within
-    // E = (2γ_d + 2u)(‖a‖² + ‖b‖²) of the real D − ‖a‖²; the column-order D is within γ_{d+2}·D of
-    // the real D, and D ≤ 2(‖a‖² + ‖b‖²). For a row i tied at the smallest computed D and any
-    // row k, v_i − v_k ≤ γ_{d+2}(D_i + D_k) + E_i + E_k ≤ (8d + 12)u·(‖a‖² + max‖b‖²), to first
-    // order; `limit` allows (32d + 64)u, room for the rounding of `own`, the norms and `limit`.
-    let bound = Double(16 * d + 32) * 0x1p-53
+  /// Calls `body(r, c)` for every position r in `test`, with c[i] = a·b for the test row a and
+  /// training row b = `train[i]` computed by `gemm` in `T`; `false` when BLAS or `body` fails.
+  private static func forEachCrossRow<T: BLASScalar>(
+    _ x: Matrix<Double>, train: [Int], test: [Int], _: T.Type, _ body: (Int, UnsafePointer<T>) -> Bool
+  ) -> Bool {
+    let (d, m) = (x.columns, train.count)
+    let b: [T] = gather(x, train)
     let blockRows = Swift.max(16, Swift.min(test.count, 262_144 / m))
-    var cross = [Double](repeating: 0, count: blockRows * m)
-    var nearest: [Int] = []
-    nearest.reserveCapacity(test.count)
-    var candidates: [Int] = []
-    var ties: [Int] = []
+    var cross = [T](repeating: 0, count: blockRows * m)
     var start = 0
     while start < test.count {
       let end = Swift.min(test.count, start + blockRows)
-      let a = x.rows(test[start..<end])
-      let ok = a.storage.withUnsafeBufferPointer { pa in
-        b.storage.withUnsafeBufferPointer { pb in
+      let a: [T] = gather(x, test[start..<end])
+      let ok = a.withUnsafeBufferPointer { pa in
+        b.withUnsafeBufferPointer { pb in
           cross.withUnsafeMutableBufferPointer { pc in
             guard let aBase = pa.baseAddress, let bBase = pb.baseAddress, let cBase = pc.baseAddress else { return false }
-            return (try? Double.gemm(
+            return (try? T.gemm(
               .none, .transposed, m: end - start, n: m, k: d, alpha: 1, a: aBase, lda: d, b: bBase, ldb: d,
               beta: 0, c: cBase, ldc: m)) != nil
           }
         }
       }
-      guard ok else { return nil }
-      for r in 0..<(end - start) {
-        candidates.removeAll(keepingCapacity: true)
-        ties.removeAll(keepingCapacity: true)
-        cross.withUnsafeBufferPointer { c in
-          a.storage.withUnsafeBufferPointer { pa in
-            b.storage.withUnsafeBufferPointer { pb in
-              let row = c.baseAddress! + r * m
-              var smallest = Double.infinity
-              for i in 0..<m { smallest = Swift.min(smallest, norms[i] - 2 * row[i]) }
-              var own = 0.0
-              for j in 0..<d { own += pa[r * d + j] * pa[r * d + j] }
-              let limit = smallest + 2 * bound * (own + largestNorm)
-              for i in 0..<m where norms[i] - 2 * row[i] <= limit { candidates.append(i) }
-              var best = Double.infinity
-              for i in candidates {
-                var s = 0.0
-                for j in 0..<d {
-                  let t = pa[r * d + j] - pb[i * d + j]
-                  s += t * t
-                }
-                if s < best {
-                  best = s
-                  ties.removeAll(keepingCapacity: true)
-                  ties.append(i)
-                } else if s == best {
-                  ties.append(i)
-                }
-              }
-            }
-          }
-        }
-        guard let row = ties.count == 1 ? ties[0] : breakTie(test[start + r], ties) else { return nil }
-        nearest.append(row)
+      guard ok else { return false }
+      let done = cross.withUnsafeBufferPointer { c in
+        (start..<end).allSatisfy { body($0, c.baseAddress! + ($0 - start) * m) }
       }
+      guard done else { return false }
       start = end
     }
-    return nearest
+    return true
+  }
+
+  /// Integer rows exact in `Float`: the ties are the rows at the smallest ‖b‖² − 2a·b.
+  private static func nearestExact(
+    _ x: Matrix<Double>, train: [Int], test: [Int], breakTie: TieBreaker
+  ) -> [Int]? {
+    let norms = squaredNorms(x, train)
+    var ties: [Int] = []
+    var nearest: [Int] = []
+    nearest.reserveCapacity(test.count)
+    let ok = forEachCrossRow(x, train: train, test: test, Float.self) { r, c in
+      var smallest = Double.infinity
+      ties.removeAll(keepingCapacity: true)
+      for i in 0..<train.count {
+        let v = norms[i] - 2 * Double(c[i])
+        if v < smallest {
+          smallest = v
+          ties.removeAll(keepingCapacity: true)
+          ties.append(i)
+        } else if v == smallest {
+          ties.append(i)
+        }
+      }
+      guard let row = ties.count == 1 ? ties[0] : breakTie(test[r], ties) else { return false }
+      nearest.append(row)
+      return true
+    }
+    return ok ? nearest : nil
+  }
+
+  /// Real rows: the `dgemm` expansion, then exact D for the near-tied candidates.
+  private static func nearestByGemm(
+    _ x: Matrix<Double>, train: [Int], test: [Int], breakTie: TieBreaker
+  ) -> [Int]? {
+    let (d, m) = (x.columns, train.count)
+    let norms = squaredNorms(x, train)
+    // With u = 2⁻⁵³ and γ_k = k·u/(1 − k·u) ≈ k·u, for any summation order (so any BLAS): the
+    // computed norms and cross term are within γ_d of ‖b‖² and a·b, so v = ‖b‖² − 2a·b is within
+    // E = (2γ_d + 2u)(‖a‖² + ‖b‖²) of the real D − ‖a‖²; the column-order D is within γ_{d+2}·D of
+    // the real D, and D ≤ 2(‖a‖² + ‖b‖²). For a row i tied at the smallest computed D and any
+    // row k, v_i − v_k ≤ γ_{d+2}(D_i + D_k) + E_i + E_k ≤ (8d + 12)u·(‖a‖² + max(‖b_i‖², ‖b_k‖²)),
+    // to first order; the slack allows (32d + 64)u, room for the rounding of `own`, the norms and
+    // the limits.
+    let bound = Double(16 * d + 32) * 0x1p-53
+    var nearest: [Int] = []
+    nearest.reserveCapacity(test.count)
+    var candidates: [Int] = []
+    var ties: [Int] = []
+    let ok = forEachCrossRow(x, train: train, test: test, Double.self) { r, c in
+      candidates.removeAll(keepingCapacity: true)
+      ties.removeAll(keepingCapacity: true)
+      x.storage.withUnsafeBufferPointer { p in
+        let a = p.baseAddress! + test[r] * d
+        var (smallest, k) = (Double.infinity, 0)
+        for i in 0..<m where norms[i] - 2 * c[i] < smallest { (smallest, k) = (norms[i] - 2 * c[i], i) }
+        var own = 0.0
+        for j in 0..<d { own += a[j] * a[j] }
+        // The slack of row i is 2·bound·(‖a‖² + max(‖bᵢ‖², ‖bₖ‖²)) for the row k at `smallest`;
+        // rows with at most ‖bₖ‖² share the smallest slack, checked first.
+        let limit = smallest + 2 * bound * (own + norms[k])
+        for i in 0..<m {
+          let v = norms[i] - 2 * c[i]
+          if v <= limit || (norms[i] > norms[k] && v <= smallest + 2 * bound * (own + norms[i])) {
+            candidates.append(i)
+          }
+        }
+        var best = Double.infinity
+        for i in candidates {
+          let b = p.baseAddress! + train[i] * d
+          var s = 0.0
+          for j in 0..<d {
+            let t = a[j] - b[j]
+            s += t * t
+          }
+          if s < best {
+            best = s
+            ties.removeAll(keepingCapacity: true)
+            ties.append(i)
+          } else if s == best {
+            ties.append(i)
+          }
+        }
+      }
+      guard let row = ties.count == 1 ? ties[0] : breakTie(test[r], ties) else { return false }
+      nearest.append(row)
+      return true
+    }
+    return ok ? nearest : nil
   }
 }
