@@ -74,11 +74,12 @@ import Testing
     for fold in 0..<3 {
       let train = (0..<n).filter { $0 % 3 != fold }
       let test = (0..<n).filter { $0 % 3 == fold }
-      let tree = try #require(NearestNeighbour.nearestRows(x, train: train, test: test, bruteForce: false))
-      let brute = try #require(NearestNeighbour.nearestRows(x, train: train, test: test, bruteForce: true))
+      let tree = try #require(NearestNeighbour.nearestRows(x, train: train, test: test, path: .tree))
+      let brute = try #require(NearestNeighbour.nearestRows(x, train: train, test: test, path: .bruteForce))
       let direct = try KDTree(points: x.rows(train)).nearest(to: x.rows(test))
       #expect(tree == direct)
       #expect(brute == direct, "kind \(kind), \(columns) columns, fold \(fold)")
+      #expect(NearestNeighbour.nearestRows(x, train: train, test: test, path: .fastest) == direct)
     }
   }
 
@@ -93,7 +94,7 @@ import Testing
       let train = (0..<90).filter { $0 % 4 != 1 }
       let test = (0..<90).filter { $0 % 4 == 1 }
       let direct = try KDTree(points: data.rows(train)).nearest(to: data.rows(test))
-      #expect(NearestNeighbour.nearestRows(data, train: train, test: test, bruteForce: true) == direct)
+      #expect(NearestNeighbour.nearestRows(data, train: train, test: test, path: .bruteForce) == direct)
     }
   }
 
@@ -105,10 +106,10 @@ import Testing
     #expect(NearestNeighbour.predict(x, y, train: [0, 2], test: [3]) != nil)
     #expect(NearestNeighbour.predict(x, y, train: [], test: [3]) == nil)
     #expect(NearestNeighbour.predict(Matrix(rows: 4, columns: 0), y, train: [0], test: [1]) == nil)
-    for bruteForce in [false, true] {
-      #expect(NearestNeighbour.nearestRows(x, train: [0, 1, 2], test: [3], bruteForce: bruteForce) == nil)
-      #expect(NearestNeighbour.nearestRows(x, train: [1], test: [0], bruteForce: bruteForce) == nil)
-      #expect(NearestNeighbour.nearestRows(x, train: [], test: [0], bruteForce: bruteForce) == nil)
+    for path in [NearestNeighbour.Path.tree, .bruteForce, .fastest] {
+      #expect(NearestNeighbour.nearestRows(x, train: [0, 1, 2], test: [3], path: path) == nil)
+      #expect(NearestNeighbour.nearestRows(x, train: [1], test: [0], path: path) == nil)
+      #expect(NearestNeighbour.nearestRows(x, train: [], test: [0], path: path) == nil)
     }
   }
 }

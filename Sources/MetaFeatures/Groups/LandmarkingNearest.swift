@@ -12,16 +12,31 @@ import Linalg
 /// D = Σ(aⱼ − bⱼ)² summed in column order, and among the nearest rows the first its depth-first
 /// traversal meets.
 ///
-/// In few columns the tree is searched. In ``bruteForceColumns`` or more, where k-d trees
+/// In few columns the tree is searched. In many columns (``Path/fastest``), where k-d trees
 /// degrade towards visiting every leaf, the same row is found another way (``NearestTies``):
 /// the training rows at exactly the smallest D by brute force (BLAS `gemm`, exact in `Float` for
 /// small integers such as one-hot columns), and when there are several, the one the tree's search meets first
 /// (``KDTreeSearchOrder``, the tree built only for folds with such ties).
 enum NearestNeighbour {
-  /// The number of columns from which the brute-force path is taken (measured with
-  /// `mfe-timing --groups landmarking`: the tree wins below on marketing's 13 columns, brute
-  /// force from kddcup's 41 on).
-  static let bruteForceColumns = 16
+  /// How the nearest row is found.
+  enum Path {
+    /// Search the k-d tree.
+    case tree
+    /// ``NearestTies`` (falling back to the tree when values are so large that squared norms
+    /// could overflow).
+    case bruteForce
+    /// Whichever is faster, by measurement (`mfe-timing --groups landmarking`, old and new
+    /// binaries side by side): brute force from ``exactColumns`` columns when the values are
+    /// integers exact in `Float` gemm (chess's and mushroom's one-hot columns, digits' pixel
+    /// counts), from ``realColumns`` otherwise (sonar, movement_libras); below, the tree is as
+    /// fast or faster (marketing, vehicle, breast_cancer, german, kddcup's 41 columns).
+    case fastest
+  }
+
+  /// The fewest columns for which ``Path/fastest`` takes the exact `Float` brute force.
+  static let exactColumns = 16
+  /// The fewest columns for which ``Path/fastest`` takes the `Double` brute force.
+  static let realColumns = 48
 
   /// The labels predicted for `test` rows of `x` by 1-NN on its `train` rows.
   ///
@@ -33,22 +48,20 @@ enum NearestNeighbour {
   /// - Returns: one label per test row, or `nil` when `x` has no columns, `train` is empty or a
   ///   used value is not finite (where `KNeighborsClassifier` throws).
   static func predict(_ x: Matrix<Double>, _ y: [Int], train: [Int], test: [Int]) -> [Int]? {
-    let bruteForce = x.columns >= bruteForceColumns
-    return nearestRows(x, train: train, test: test, bruteForce: bruteForce)?.map { y[train[$0]] }
+    nearestRows(x, train: train, test: test, path: .fastest)?.map { y[train[$0]] }
   }
 
   /// The nearest training row of every test row, as a position in `train`: the row
-  /// `KDTree(points: x.rows(train)).nearest(to: x.rows(test))` returns.
+  /// `KDTree(points: x.rows(train)).nearest(to: x.rows(test))` returns, whichever `path`.
   ///
-  /// - Parameter bruteForce: find it through ``NearestTies`` (falling back to the tree when
-  ///   values are so large that squared norms could overflow) rather than by searching the tree.
   /// - Returns: `nil` as ``predict(_:_:train:test:)``.
-  static func nearestRows(_ x: Matrix<Double>, train: [Int], test: [Int], bruteForce: Bool) -> [Int]? {
-    if bruteForce, x.columns > 0, !train.isEmpty {
+  static func nearestRows(_ x: Matrix<Double>, train: [Int], test: [Int], path: Path) -> [Int]? {
+    if path != .tree, x.columns >= (path == .fastest ? exactColumns : 1), !train.isEmpty {
       let scan = NearestTies.Scan(x, train + test)
       guard scan.finite else { return nil }
+      let wanted = path == .bruteForce || scan.exactInFloat || x.columns >= realColumns
       // Below 2^400 no square, norm or product of the gemm path can overflow.
-      if scan.largestMagnitude < 0x1p400 {
+      if wanted && scan.largestMagnitude < 0x1p400 {
         var order: KDTreeSearchOrder?
         return NearestTies.nearest(x, train: train, test: test, scan: scan) { t, candidates in
           if order == nil {
