@@ -6,18 +6,20 @@ import Linalg
 /// test rows, for ``NearestNeighbour`` in many columns:
 /// - integer values with d·max|v|² ≤ 2²⁴ (0/1 one-hot columns, pixel counts): `sgemm` in
 ///   `Float`, where every product and partial sum is an integer of at most 2²⁴, so exact in any
-///   order, and so is every D: the ties are the rows at the smallest ‖b‖² − 2a·b;
+///   order, and so is every D: the ties are the rows at the smallest ‖b‖² − 2a·b; the same with
+///   `dgemm` for integers with d·max|v|² ≤ 2⁵¹;
 /// - otherwise `dgemm`, and D itself recomputed for every training row whose approximation lies
 ///   within twice a rigorous rounding bound of the smallest one, so the exact minimum and all
 ///   rows tied at it are among those recomputed.
 /// A single nearest row is the answer; several go to a tie breaker.
 enum NearestTies {
-  /// The used rows' values: whether all are finite, the largest magnitude, and whether `Float`
-  /// gemm on them is exact (all integers, d·max|v|² ≤ 2²⁴).
+  /// The used rows' values: whether all are finite, the largest magnitude, and whether all are
+  /// integers with d·max|v|² ≤ 2²⁴ (`gemm` exact in `Float`) or ≤ 2⁵¹ (exact in `Double`).
   struct Scan {
     var finite = true
     var largestMagnitude = 0.0
     var exactInFloat = false
+    var exactInDouble = false
 
     init(_ x: Matrix<Double>, _ rows: [Int]) {
       let d = x.columns
@@ -29,14 +31,16 @@ enum NearestTies {
             largestMagnitude = Swift.max(largestMagnitude, v)
           }
         }
-        guard finite, Double(d) * largestMagnitude * largestMagnitude <= 0x1p24 else { return }
+        let scale = Double(d) * largestMagnitude * largestMagnitude
+        guard finite, scale <= 0x1p51 else { return }
         // For 0 ≤ v < 2⁵², v + 2⁵² rounds v to an integer: v is one iff the round trip keeps it.
-        exactInFloat = rows.allSatisfy { i in
+        exactInDouble = rows.allSatisfy { i in
           (0..<d).allSatisfy { j in
             let v = abs(p[i * d + j])
             return (v + 0x1p52) - 0x1p52 == v
           }
         }
+        exactInFloat = exactInDouble && scale <= 0x1p24
       }
     }
   }
@@ -53,9 +57,9 @@ enum NearestTies {
   static func nearest(
     _ x: Matrix<Double>, train: [Int], test: [Int], scan: Scan, breakTie: TieBreaker
   ) -> [Int]? {
-    scan.exactInFloat
-      ? nearestExact(x, train: train, test: test, breakTie: breakTie)
-      : nearestByGemm(x, train: train, test: test, breakTie: breakTie)
+    if scan.exactInFloat { return nearestExact(x, train: train, test: test, Float.self, breakTie: breakTie) }
+    if scan.exactInDouble { return nearestExact(x, train: train, test: test, Double.self, breakTie: breakTie) }
+    return nearestByGemm(x, train: train, test: test, breakTie: breakTie)
   }
 
   /// The squared norm of every `rows` row of `x`, summed in column order.
@@ -112,15 +116,18 @@ enum NearestTies {
     return true
   }
 
-  /// Integer rows exact in `Float`: the ties are the rows at the smallest ‖b‖² − 2a·b.
-  private static func nearestExact(
-    _ x: Matrix<Double>, train: [Int], test: [Int], breakTie: TieBreaker
+  /// Integer rows exact in `T` (d·max|v|² ≤ 2²⁴ for `Float`, 2⁵¹ for `Double`): every product
+  /// and partial sum of the cross terms and norms is an integer of at most that size, so exact
+  /// in any order, and so are ‖b‖² − 2a·b (at most 3·2⁵¹) and D: the ties are the rows at the
+  /// smallest ‖b‖² − 2a·b.
+  private static func nearestExact<T: BLASScalar>(
+    _ x: Matrix<Double>, train: [Int], test: [Int], _: T.Type, breakTie: TieBreaker
   ) -> [Int]? {
     let norms = squaredNorms(x, train)
     var ties: [Int] = []
     var nearest: [Int] = []
     nearest.reserveCapacity(test.count)
-    let ok = forEachCrossRow(x, train: train, test: test, Float.self) { r, c in
+    let ok = forEachCrossRow(x, train: train, test: test, T.self) { r, c in
       var smallest = Double.infinity
       ties.removeAll(keepingCapacity: true)
       for i in 0..<train.count {
