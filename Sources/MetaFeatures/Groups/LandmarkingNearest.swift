@@ -26,17 +26,20 @@ enum NearestNeighbour {
     /// could overflow).
     case bruteForce
     /// Whichever is faster, by measurement (`mfe-timing --groups landmarking`, old and new
-    /// binaries side by side): brute force from ``exactColumns`` columns when the values are
-    /// integers exact in `Float` gemm (chess's and mushroom's one-hot columns, digits' pixel
-    /// counts), from ``realColumns`` otherwise (sonar, movement_libras); below, the tree is as
-    /// fast or faster (marketing, vehicle, breast_cancer, german, kddcup's 41 columns).
+    /// binaries alternated): brute force from ``exactColumns`` columns when the values are
+    /// integers exact in `Float` gemm (mushroom's and chess's one-hot columns, digits' pixel
+    /// counts: 1.5–1.6× faster landmarking), otherwise only from ``realColumns``. Below that the
+    /// tree was as fast or faster: real values in 60–90 columns (kddcup 0.76×, german, sonar,
+    /// movement_libras about 1×), integers exact only in `Double` (german 0.68×), and small
+    /// one-hot sets under 32 columns (flare-F's 19: 0.84×); k-d trees do well in few dimensions.
     case fastest
   }
 
   /// The fewest columns for which ``Path/fastest`` takes the exact `Float` brute force.
-  static let exactColumns = 16
-  /// The fewest columns for which ``Path/fastest`` takes the `Double` brute force.
-  static let realColumns = 48
+  static let exactColumns = 32
+  /// The fewest columns for which ``Path/fastest`` takes the `Double` brute force (no bundled
+  /// dataset has that many; the tree degrades further with the dimension).
+  static let realColumns = 128
 
   /// The labels predicted for `test` rows of `x` by 1-NN on its `train` rows.
   ///
