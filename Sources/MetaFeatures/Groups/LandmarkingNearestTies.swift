@@ -45,6 +45,33 @@ enum NearestTies {
     }
   }
 
+  /// The rows offered with the smallest value so far, in the order offered.
+  struct Smallest {
+    var value = Double.infinity
+    var rows: [Int] = []
+
+    mutating func reset() {
+      value = .infinity
+      rows.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func offer(_ v: Double, _ row: Int) {
+      if v < value {
+        value = v
+        rows.removeAll(keepingCapacity: true)
+        rows.append(row)
+      } else if v == value {
+        rows.append(row)
+      }
+    }
+
+    /// The only row, `breakTie`'s choice among several, or `nil` for none.
+    func pick(_ breakTie: ([Int]) -> Int?) -> Int? {
+      rows.count <= 1 ? rows.first : breakTie(rows)
+    }
+  }
+
   /// Picks one of several equally near training rows: the test row's index in `x` and the
   /// candidates' positions in `train` (ascending) to one of them, `nil` on failure.
   typealias TieBreaker = (_ testRow: Int, _ candidates: [Int]) -> Int?
@@ -124,23 +151,13 @@ enum NearestTies {
     _ x: Matrix<Double>, train: [Int], test: [Int], _: T.Type, breakTie: TieBreaker
   ) -> [Int]? {
     let norms = squaredNorms(x, train)
-    var ties: [Int] = []
+    var ties = Smallest()
     var nearest: [Int] = []
     nearest.reserveCapacity(test.count)
     let ok = forEachCrossRow(x, train: train, test: test, T.self) { r, c in
-      var smallest = Double.infinity
-      ties.removeAll(keepingCapacity: true)
-      for i in 0..<train.count {
-        let v = norms[i] - 2 * Double(c[i])
-        if v < smallest {
-          smallest = v
-          ties.removeAll(keepingCapacity: true)
-          ties.append(i)
-        } else if v == smallest {
-          ties.append(i)
-        }
-      }
-      guard let row = ties.count == 1 ? ties[0] : breakTie(test[r], ties) else { return false }
+      ties.reset()
+      for i in 0..<train.count { ties.offer(norms[i] - 2 * Double(c[i]), i) }
+      guard let row = ties.pick({ breakTie(test[r], $0) }) else { return false }
       nearest.append(row)
       return true
     }
@@ -164,10 +181,10 @@ enum NearestTies {
     var nearest: [Int] = []
     nearest.reserveCapacity(test.count)
     var candidates: [Int] = []
-    var ties: [Int] = []
+    var ties = Smallest()
     let ok = forEachCrossRow(x, train: train, test: test, Double.self) { r, c in
       candidates.removeAll(keepingCapacity: true)
-      ties.removeAll(keepingCapacity: true)
+      ties.reset()
       x.storage.withUnsafeBufferPointer { p in
         let a = p.baseAddress! + test[r] * d
         var (smallest, k) = (Double.infinity, 0)
@@ -183,7 +200,6 @@ enum NearestTies {
             candidates.append(i)
           }
         }
-        var best = Double.infinity
         for i in candidates {
           let b = p.baseAddress! + train[i] * d
           var s = 0.0
@@ -191,16 +207,10 @@ enum NearestTies {
             let t = a[j] - b[j]
             s += t * t
           }
-          if s < best {
-            best = s
-            ties.removeAll(keepingCapacity: true)
-            ties.append(i)
-          } else if s == best {
-            ties.append(i)
-          }
+          ties.offer(s, i)
         }
       }
-      guard let row = ties.count == 1 ? ties[0] : breakTie(test[r], ties) else { return false }
+      guard let row = ties.pick({ breakTie(test[r], $0) }) else { return false }
       nearest.append(row)
       return true
     }
