@@ -44,6 +44,60 @@ import Testing
     }
   }
 
+  /// Seeded data full of ties, by kind: 0/1 with many duplicate rows, independent 0/1, small
+  /// integers, reals, small integers around 10⁸ (where ‖a‖² + ‖b‖² − 2a·b cancels), quarters,
+  /// and multiples of 3000 (integers too large for the exact `Float` path).
+  static func tiedData(kind: Int, rows n: Int, columns d: Int, seed: UInt64) -> Matrix<Double> {
+    var g = SeededGenerator(seed: seed)
+    let distinct = (0..<12).map { _ in (0..<d).map { _ in Double(Int.random(in: 0...1, using: &g)) } }
+    var storage: [Double] = []
+    for _ in 0..<n {
+      switch kind {
+      case 0: storage += distinct[Int.random(in: 0..<distinct.count, using: &g)]
+      case 1: storage += (0..<d).map { _ in Double(Int.random(in: 0...1, using: &g)) }
+      case 2: storage += (0..<d).map { _ in Double(Int.random(in: 0...3, using: &g)) }
+      case 3: storage += (0..<d).map { _ in Double.random(in: -2...2, using: &g) }
+      case 5: storage += (0..<d).map { _ in Double(Int.random(in: 0...6, using: &g)) / 4 }
+      case 6: storage += (0..<d).map { _ in Double(Int.random(in: 0...2, using: &g)) * 3000 }
+      default: storage += (0..<d).map { _ in 1e8 + Double(Int.random(in: -2...2, using: &g)) }
+      }
+    }
+    return Matrix(rows: n, columns: d, storage: storage)
+  }
+
+  /// The brute-force path (exact tie sets, then the tree's search order) returns the row the
+  /// k-d tree search returns, row for row, in few and many columns.
+  @Test(arguments: [0, 1, 2, 3, 4, 5, 6], [2, 7, 24, 70, 130])
+  func bruteForceEqualsTreeSearch(kind: Int, columns: Int) throws {
+    let n = 420
+    let x = Self.tiedData(kind: kind, rows: n, columns: columns, seed: UInt64(31 * kind + columns))
+    for fold in 0..<3 {
+      let train = (0..<n).filter { $0 % 3 != fold }
+      let test = (0..<n).filter { $0 % 3 == fold }
+      let tree = try #require(NearestNeighbour.nearestRows(x, train: train, test: test, path: .tree))
+      let brute = try #require(NearestNeighbour.nearestRows(x, train: train, test: test, path: .bruteForce))
+      let direct = try KDTree(points: x.rows(train)).nearest(to: x.rows(test))
+      #expect(tree == direct)
+      #expect(brute == direct, "kind \(kind), \(columns) columns, fold \(fold)")
+      #expect(NearestNeighbour.nearestRows(x, train: train, test: test, path: .fastest) == direct)
+    }
+  }
+
+  /// 0/1 training rows with a non-binary test row, and values too large for the gemm path (the
+  /// tree is searched): still the tree's rows.
+  @Test func mixedAndHugeValuesEqualTreeSearch() throws {
+    var x = Self.tiedData(kind: 1, rows: 90, columns: 20, seed: 9)
+    x[5, 3] = 0.5
+    var huge = Self.tiedData(kind: 2, rows: 90, columns: 20, seed: 10)
+    huge[7, 2] = 1e300
+    for data in [x, huge] {
+      let train = (0..<90).filter { $0 % 4 != 1 }
+      let test = (0..<90).filter { $0 % 4 == 1 }
+      let direct = try KDTree(points: data.rows(train)).nearest(to: data.rows(test))
+      #expect(NearestNeighbour.nearestRows(data, train: train, test: test, path: .bruteForce) == direct)
+    }
+  }
+
   /// Where `KNeighborsClassifier` throws, no prediction.
   @Test func nonFiniteOrEmptyInputGivesNil() {
     let x = Matrix(rows: 4, columns: 2, storage: [0, 1, 2, .infinity, 4, 5, 6, 7])
@@ -52,5 +106,10 @@ import Testing
     #expect(NearestNeighbour.predict(x, y, train: [0, 2], test: [3]) != nil)
     #expect(NearestNeighbour.predict(x, y, train: [], test: [3]) == nil)
     #expect(NearestNeighbour.predict(Matrix(rows: 4, columns: 0), y, train: [0], test: [1]) == nil)
+    for path in [NearestNeighbour.Path.tree, .bruteForce, .fastest] {
+      #expect(NearestNeighbour.nearestRows(x, train: [0, 1, 2], test: [3], path: path) == nil)
+      #expect(NearestNeighbour.nearestRows(x, train: [1], test: [0], path: path) == nil)
+      #expect(NearestNeighbour.nearestRows(x, train: [], test: [0], path: path) == nil)
+    }
   }
 }
