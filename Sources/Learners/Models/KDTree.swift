@@ -106,6 +106,19 @@ public struct KDTree: Sendable {
   /// - Precondition: `0 ≤ node < nodeCount`.
   public func nodeRange(_ node: Int) -> Range<Int> { nodeStart[node]..<nodeEnd[node] }
 
+  /// Node `node`'s bounding box, scikit-learn's `node_bounds[:, node]`: per feature the
+  /// smallest and largest value of the node's points (same units as the features).
+  ///
+  /// - Precondition: `0 ≤ node < nodeCount`.
+  public func nodeBox(_ node: Int) -> (lower: [Double], upper: [Double]) {
+    let box = nodeBounds[(node * 2 * dimension)..<((node + 1) * 2 * dimension)]
+    let values = Array(box)
+    return (
+      stride(from: 0, to: values.count, by: 2).map { values[$0] },
+      stride(from: 1, to: values.count, by: 2).map { values[$0] }
+    )
+  }
+
   /// The nearest point to `query` and its Euclidean distance; among equally near points, the
   /// one scikit-learn's `KDTree.query(k=1)` returns.
   ///

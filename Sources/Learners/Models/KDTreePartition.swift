@@ -85,10 +85,12 @@ private struct IntroSelect {
 
   func unguardedPartition(first: Int, last: Int, pivot: Int) -> Int {
     var (first, last) = (first, last)
+    // The pivot sits before `first` and is never moved here, so its key can be read once.
+    let p = a[pivot]
     while true {
-      while lessAt(first, pivot) { first += 1 }
+      while less(a[first], p) { first += 1 }
       last -= 1
-      while lessAt(pivot, last) { last -= 1 }
+      while less(p, a[last]) { last -= 1 }
       if !(first < last) { return first }
       swapAt(first, last)
       first += 1
