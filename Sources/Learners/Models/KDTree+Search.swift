@@ -39,12 +39,12 @@ func squaredDistance(
 ) -> Double {
   var s = 0.0
   var j = 0
-  while d - j > 4 {
-    for k in j..<(j + 4) {
+  while d - j > 8 {
+    for k in j..<(j + 8) {
       let t = p[k] - x[k]
       s += t * t
     }
-    j += 4
+    j += 8
     if s >= bound { return s }
   }
   while j < d {

@@ -18,20 +18,22 @@ struct KDTreeBuilder {
   /// Fills node `node` with the points `order[start..<end]` and splits it recursively.
   func build(node: Int, start first: Int, end last: Int) {
     let d = columns
-    // init_node: per-feature min and max of the node's points, one feature at a time so the
-    // running bounds stay in registers. The selects are the comparisons Swift.min and Swift.max
-    // make, so equal values of either sign resolve as they always have.
+    // init_node: per-feature min and max of the node's points, as branch-free selects (the
+    // comparisons Swift.min and Swift.max make, so equal values of either sign resolve as
+    // they always have).
     let box = bounds + node * 2 * d
     for j in 0..<d {
-      var lo = Double.infinity
-      var hi = -Double.infinity
-      for i in first..<last {
-        let v = data[order[i] * d + j]
-        lo = v < lo ? v : lo
-        hi = v >= hi ? v : hi
+      box[2 * j] = .infinity
+      box[2 * j + 1] = -.infinity
+    }
+    for i in first..<last {
+      let row = data + order[i] * d
+      for j in 0..<d {
+        let v = row[j]
+        let (lo, hi) = (box[2 * j], box[2 * j + 1])
+        box[2 * j] = v < lo ? v : lo
+        box[2 * j + 1] = v >= hi ? v : hi
       }
-      box[2 * j] = lo
-      box[2 * j + 1] = hi
     }
     start[node] = first
     end[node] = last
