@@ -82,6 +82,22 @@ struct KDTreeTests {
     #expect(firstDifference == nil, "\(name): tree order differs from position \(firstDifference ?? -1)")
   }
 
+  @Test("Node boxes are the per-feature min and max of each node's points", arguments: fixtureCases)
+  func nodeBoxesBoundTheirPoints(name: String) throws {
+    let fixture = try KDTreeFixture.load(name)
+    let train = fixture.matrices(0).train
+    let tree = try KDTree(points: train, leafSize: fixture.leafSize)
+    var wrong = [Int]()
+    for node in 0..<tree.nodeCount {
+      let rows = tree.nodeRange(node).map { train.row(tree.indexOrder[$0]) }
+      let lower = (0..<train.columns).map { j in rows.map { $0[j] }.min() ?? .infinity }
+      let upper = (0..<train.columns).map { j in rows.map { $0[j] }.max() ?? -.infinity }
+      let box = tree.nodeBox(node)
+      if box.lower != lower || box.upper != upper { wrong.append(node) }
+    }
+    #expect(wrong.isEmpty, "\(name): nodes \(wrong) have other bounds")
+  }
+
   @Test("k = 5 indices and distances equal kneighbors(n_neighbors=5)", arguments: fixtureCases)
   func fiveNeighboursMatchScikitLearn(name: String) throws {
     let fixture = try KDTreeFixture.load(name)

@@ -2,134 +2,142 @@
 // (`_query_single_depthfirst`), with an explicit stack in place of recursion: a node's bound is
 // checked when it is popped, which is when the recursion would enter it.
 
-/// The pending nodes of one depth-first search and their squared box distances.
-struct SearchStack {
-  var nodes: [Int]
-  var bounds: [Double]
+/// What a depth-first search keeps of the points it meets.
+protocol KDTreeNeighborSink {
+  /// The pruning bound: a point or node at this squared distance or more cannot be kept.
+  var bound: Double { get }
+  /// Offers the point at tree position `position` (into ``KDTree/indexOrder``) at squared
+  /// distance `reduced`; called only when `reduced < bound`.
+  mutating func offer(_ reduced: Double, position: Int)
+}
 
-  /// A stack for a tree of `capacity` nodes (it never holds more than the tree depth + 1).
-  init(capacity: Int) {
-    let depth = Int.bitWidth - (capacity + 1).leadingZeroBitCount + 1
-    nodes = Array(repeating: 0, count: depth)
-    bounds = Array(repeating: 0, count: depth)
+/// The `k = 1` sink: the first strictly nearest point.
+struct NearestSink: KDTreeNeighborSink {
+  var bound = Double.infinity
+  var position = 0
+
+  @inline(__always)
+  mutating func offer(_ reduced: Double, position: Int) {
+    bound = reduced
+    self.position = position
   }
 }
 
-extension KDTree {
+extension NeighborsHeap: KDTreeNeighborSink {
+  var bound: Double { largest }
+
+  @inline(__always)
+  mutating func offer(_ reduced: Double, position: Int) { push(reduced, position) }
+}
+
+/// `Σⱼ (pⱼ − xⱼ)²` summed in feature order. Once a partial sum reaches `bound` the rest cannot
+/// bring it back below (every term is ≥ 0 and rounding is monotone), so the sum stops there:
+/// the result is exact when it is below `bound` and some value ≥ `bound` otherwise.
+@inline(__always)
+func squaredDistance(
+  _ p: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ d: Int, below bound: Double
+) -> Double {
+  var s = 0.0
+  var j = 0
+  while d - j > 8 {
+    for k in j..<(j + 8) {
+      let t = p[k] - x[k]
+      s += t * t
+    }
+    j += 8
+    if s >= bound { return s }
+  }
+  while j < d {
+    let t = p[j] - x[j]
+    s += t * t
+    j += 1
+  }
+  return s
+}
+
+/// A built tree's arrays as raw pointers plus a search stack, valid inside
+/// ``KDTree/withSearch(_:)``, so that a batch of queries pays for no per-query set-up.
+struct KDTreeSearch {
+  let d: Int
+  let points: UnsafePointer<Double>
+  let bounds: UnsafePointer<Double>
+  let start: UnsafePointer<Int>
+  let end: UnsafePointer<Int>
+  let leaf: UnsafePointer<Bool>
+  /// The pending nodes and their squared box distances (at most depth + 1 of them).
+  let stackNodes: UnsafeMutablePointer<Int>
+  let stackBounds: UnsafeMutablePointer<Double>
+
   /// `min_rdist`: the squared distance from `point` to node `node`'s bounding box.
   @inline(__always)
-  func boxDistance(
-    _ node: Int, _ point: UnsafePointer<Double>, _ lo: UnsafePointer<Double>,
-    _ hi: UnsafePointer<Double>
-  ) -> Double {
-    let base = node * dimension
+  func boxDistance(_ node: Int, _ point: UnsafePointer<Double>) -> Double {
+    let box = bounds + node * 2 * d
     var rdist = 0.0
-    for j in 0..<dimension {
-      let dLo = lo[base + j] - point[j]
-      let dHi = point[j] - hi[base + j]
-      let d = (dLo + abs(dLo)) + (dHi + abs(dHi))
-      let half = 0.5 * d
+    for j in 0..<d {
+      let dLo = box[2 * j] - point[j]
+      let dHi = point[j] - box[2 * j + 1]
+      let t = (dLo + abs(dLo)) + (dHi + abs(dHi))
+      let half = 0.5 * t
       rdist += half * half
     }
     return rdist
   }
 
-  /// The nearest point (`k = 1`): its input row and squared distance.
-  func nearestOne(_ point: UnsafePointer<Double>, _ stack: inout SearchStack) -> (
-    index: Int, reduced: Double
-  ) {
-    var best = Double.infinity
-    var bestIndex = 0
-    let d = dimension
-    lower.withUnsafeBufferPointer { lb in
-      upper.withUnsafeBufferPointer { ub in
-        sortedPoints.withUnsafeBufferPointer { xs in
-          let (lo, hi, x) = (lb.baseAddress!, ub.baseAddress!, xs.baseAddress!)
-          stack.nodes.withUnsafeMutableBufferPointer { nodes in
-            stack.bounds.withUnsafeMutableBufferPointer { bounds in
-              var top = 1
-              nodes[0] = 0
-              bounds[0] = boxDistance(0, point, lo, hi)
-              while top > 0 {
-                top -= 1
-                let node = nodes[top]
-                // scikit-learn skips a node only when its bound exceeds the best distance; a
-                // node whose bound equals it cannot hold a strictly nearer point either, so
-                // skipping it too changes nothing and saves the visits tied data cause.
-                if bounds[top] >= best { continue }
-                if isLeaf[node] {
-                  for r in nodeStart[node]..<nodeEnd[node] {
-                    let row = x + r * d
-                    var s = 0.0
-                    for j in 0..<d {
-                      let t = point[j] - row[j]
-                      s += t * t
-                    }
-                    if s < best {
-                      best = s
-                      bestIndex = r
-                    }
-                  }
-                } else {
-                  let (left, right) = (2 * node + 1, 2 * node + 2)
-                  let dl = boxDistance(left, point, lo, hi)
-                  let dr = boxDistance(right, point, lo, hi)
-                  // Push the child to visit second first.
-                  if dl <= dr {
-                    (nodes[top], bounds[top]) = (right, dr)
-                    (nodes[top + 1], bounds[top + 1]) = (left, dl)
-                  } else {
-                    (nodes[top], bounds[top]) = (left, dl)
-                    (nodes[top + 1], bounds[top + 1]) = (right, dr)
-                  }
-                  top += 2
-                }
-              }
-            }
-          }
+  /// Offers `sink` every point the depth-first search meets and cannot prune.
+  @inline(__always)
+  func search<Sink: KDTreeNeighborSink>(_ point: UnsafePointer<Double>, _ sink: inout Sink) {
+    var top = 1
+    stackNodes[0] = 0
+    stackBounds[0] = boxDistance(0, point)
+    while top > 0 {
+      top -= 1
+      let node = stackNodes[top]
+      // scikit-learn skips a node only when its bound exceeds the best distance; a node whose
+      // bound equals it cannot hold a strictly nearer point either, so skipping it too changes
+      // nothing and saves the visits tied data cause.
+      if stackBounds[top] >= sink.bound { continue }
+      if leaf[node] {
+        for r in start[node]..<end[node] {
+          let s = squaredDistance(point, points + r * d, d, below: sink.bound)
+          if s < sink.bound { sink.offer(s, position: r) }
         }
+      } else {
+        let (left, right) = (2 * node + 1, 2 * node + 2)
+        let dl = boxDistance(left, point)
+        let dr = boxDistance(right, point)
+        // Push the child to visit second first (the left one is visited first on ties).
+        if dl <= dr {
+          (stackNodes[top], stackBounds[top]) = (right, dr)
+          (stackNodes[top + 1], stackBounds[top + 1]) = (left, dl)
+        } else {
+          (stackNodes[top], stackBounds[top]) = (left, dl)
+          (stackNodes[top + 1], stackBounds[top + 1]) = (right, dr)
+        }
+        top += 2
       }
     }
-    return (indexOrder[bestIndex], best)
   }
+}
 
-  /// The k nearest points, kept in scikit-learn's neighbour heap.
-  func search(_ point: UnsafePointer<Double>, _ stack: inout SearchStack, _ heap: inout NeighborsHeap)
-  {
-    let d = dimension
-    lower.withUnsafeBufferPointer { lb in
-      upper.withUnsafeBufferPointer { ub in
-        sortedPoints.withUnsafeBufferPointer { xs in
-          let (lo, hi, x) = (lb.baseAddress!, ub.baseAddress!, xs.baseAddress!)
-          var top = 1
-          stack.nodes[0] = 0
-          stack.bounds[0] = boxDistance(0, point, lo, hi)
-          while top > 0 {
-            top -= 1
-            let node = stack.nodes[top]
-            if stack.bounds[top] >= heap.largest { continue }  // as in nearestOne
-            if isLeaf[node] {
-              for r in nodeStart[node]..<nodeEnd[node] {
-                let row = x + r * d
-                var s = 0.0
-                for j in 0..<d {
-                  let t = point[j] - row[j]
-                  s += t * t
+extension KDTree {
+  /// Runs `body` with the tree's arrays as a ``KDTreeSearch``.
+  func withSearch<R>(_ body: (KDTreeSearch) -> R) -> R {
+    // The stack never holds more than the tree depth + 1 nodes.
+    let depth = Int.bitWidth - (nodeCount + 1).leadingZeroBitCount + 1
+    return sortedPoints.withUnsafeBufferPointer { x in
+      nodeBounds.withUnsafeBufferPointer { b in
+        nodeStart.withUnsafeBufferPointer { s in
+          nodeEnd.withUnsafeBufferPointer { e in
+            isLeaf.withUnsafeBufferPointer { l in
+              withUnsafeTemporaryAllocation(of: Int.self, capacity: depth) { nodes in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: depth) { bounds in
+                  body(
+                    KDTreeSearch(
+                      d: dimension, points: x.baseAddress!, bounds: b.baseAddress!,
+                      start: s.baseAddress!, end: e.baseAddress!, leaf: l.baseAddress!,
+                      stackNodes: nodes.baseAddress!, stackBounds: bounds.baseAddress!))
                 }
-                heap.push(s, indexOrder[r])
               }
-            } else {
-              let (left, right) = (2 * node + 1, 2 * node + 2)
-              let dl = boxDistance(left, point, lo, hi)
-              let dr = boxDistance(right, point, lo, hi)
-              if dl <= dr {
-                (stack.nodes[top], stack.bounds[top]) = (right, dr)
-                (stack.nodes[top + 1], stack.bounds[top + 1]) = (left, dl)
-              } else {
-                (stack.nodes[top], stack.bounds[top]) = (left, dl)
-                (stack.nodes[top + 1], stack.bounds[top + 1]) = (right, dr)
-              }
-              top += 2
             }
           }
         }

@@ -36,9 +36,9 @@ public struct KDTree: Sendable {
   let nodeStart: [Int]
   let nodeEnd: [Int]
   let isLeaf: [Bool]
-  /// Per node, per feature lower and upper bounds, `node * dimension + feature`.
-  let lower: [Double]
-  let upper: [Double]
+  /// Per node `2 × dimension` bounds: feature j's lower bound at `node * 2d + 2j`, its upper
+  /// bound right after it.
+  let nodeBounds: [Double]
 
   /// Builds the tree.
   ///
@@ -57,30 +57,67 @@ public struct KDTree: Sendable {
     // binary exponent of x (a ratio of integers is never within rounding of a power of 2).
     let levels = Int(Swift.max(1.0, Double(n - 1) / Double(leafSize)).exponent) + 1
     let nodes = (1 << levels) - 1
-    var builder = KDTreeBuilder(
-      data: points.storage, columns: d, nodeCount: nodes, order: Array(0..<n))
-    builder.build(node: 0, start: 0, end: n)
+    var order = Array(0..<n)
+    var start = [Int](repeating: 0, count: nodes)
+    var end = [Int](repeating: 0, count: nodes)
+    var leaf = [Bool](repeating: false, count: nodes)
+    var bounds = [Double](repeating: 0, count: nodes * 2 * d)
+    var keys = [SplitKey](repeating: SplitKey(value: 0, index: 0), count: n)
+    points.storage.withUnsafeBufferPointer { x in
+      order.withUnsafeMutableBufferPointer { o in
+        keys.withUnsafeMutableBufferPointer { k in
+          start.withUnsafeMutableBufferPointer { s in
+            end.withUnsafeMutableBufferPointer { e in
+              leaf.withUnsafeMutableBufferPointer { l in
+                bounds.withUnsafeMutableBufferPointer { b in
+                  KDTreeBuilder(
+                    data: x.baseAddress!, columns: d, nodeCount: nodes, order: o.baseAddress!,
+                    keys: k.baseAddress!, start: s.baseAddress!, end: e.baseAddress!,
+                    leaf: l.baseAddress!, bounds: b.baseAddress!
+                  ).build(node: 0, start: 0, end: n)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
     self.leafSize = leafSize
     self.pointCount = n
     self.dimension = d
     self.nodeCount = nodes
-    self.indexOrder = builder.order
-    self.nodeStart = builder.start
-    self.nodeEnd = builder.end
-    self.isLeaf = builder.leaf
-    self.lower = builder.lower
-    self.upper = builder.upper
-    var sorted = [Double](repeating: 0, count: n * d)
-    for (r, i) in builder.order.enumerated() {
-      for j in 0..<d { sorted[r * d + j] = points.storage[i * d + j] }
+    self.indexOrder = order
+    self.nodeStart = start
+    self.nodeEnd = end
+    self.isLeaf = leaf
+    self.nodeBounds = bounds
+    self.sortedPoints = [Double](unsafeUninitializedCapacity: n * d) { sorted, count in
+      points.storage.withUnsafeBufferPointer { x in
+        for (r, i) in order.enumerated() {
+          (sorted.baseAddress! + r * d).initialize(from: x.baseAddress! + i * d, count: d)
+        }
+      }
+      count = n * d
     }
-    self.sortedPoints = sorted
   }
 
   /// The positions in ``indexOrder`` of node `node`'s points.
   ///
   /// - Precondition: `0 ≤ node < nodeCount`.
   public func nodeRange(_ node: Int) -> Range<Int> { nodeStart[node]..<nodeEnd[node] }
+
+  /// Node `node`'s bounding box, scikit-learn's `node_bounds[:, node]`: per feature the
+  /// smallest and largest value of the node's points (same units as the features).
+  ///
+  /// - Precondition: `0 ≤ node < nodeCount`.
+  public func nodeBox(_ node: Int) -> (lower: [Double], upper: [Double]) {
+    let box = nodeBounds[(node * 2 * dimension)..<((node + 1) * 2 * dimension)]
+    let values = Array(box)
+    return (
+      stride(from: 0, to: values.count, by: 2).map { values[$0] },
+      stride(from: 1, to: values.count, by: 2).map { values[$0] }
+    )
+  }
 
   /// The nearest point to `query` and its Euclidean distance; among equally near points, the
   /// one scikit-learn's `KDTree.query(k=1)` returns.
@@ -97,9 +134,14 @@ public struct KDTree: Sendable {
     if let column = query.firstIndex(where: { !$0.isFinite }) {
       throw .nonFiniteValue(field: "query", row: 0, column: column)
     }
-    var stack = SearchStack(capacity: nodeCount)
-    let found = query.withUnsafeBufferPointer { q in nearestOne(q.baseAddress!, &stack) }
-    return (found.index, found.reduced.squareRoot())
+    let found = withSearch { tree in
+      query.withUnsafeBufferPointer { q in
+        var sink = NearestSink()
+        tree.search(q.baseAddress!, &sink)
+        return sink
+      }
+    }
+    return (indexOrder[found.position], found.bound.squareRoot())
   }
 
   /// The nearest point of every query row (scikit-learn's
@@ -112,9 +154,20 @@ public struct KDTree: Sendable {
   /// - Complexity: about O(m·log n) for well-spread data, O(m·n) at worst.
   public func nearest(to queries: Matrix<Double>) throws(ModelError) -> [Int] {
     try validateQueries(queries)
-    var stack = SearchStack(capacity: nodeCount)
-    return queries.storage.withUnsafeBufferPointer { q in
-      (0..<queries.rows).map { r in nearestOne(q.baseAddress! + r * dimension, &stack).index }
+    let (m, d) = (queries.rows, dimension)
+    return withSearch { tree in
+      queries.storage.withUnsafeBufferPointer { q in
+        indexOrder.withUnsafeBufferPointer { order in
+          [Int](unsafeUninitializedCapacity: m) { out, count in
+            for r in 0..<m {
+              var sink = NearestSink()
+              tree.search(q.baseAddress! + r * d, &sink)
+              out[r] = order[sink.position]
+            }
+            count = m
+          }
+        }
+      }
     }
   }
 
@@ -133,13 +186,15 @@ public struct KDTree: Sendable {
   )]] {
     try require(k >= 1 && k <= pointCount, "k", k, "1 ≤ k ≤ \(pointCount) (the tree's points)")
     try validateQueries(queries)
-    var stack = SearchStack(capacity: nodeCount)
-    return queries.storage.withUnsafeBufferPointer { q in
-      (0..<queries.rows).map { r in
-        var heap = NeighborsHeap(k: k)
-        search(q.baseAddress! + r * dimension, &stack, &heap)
-        heap.sort()
-        return zip(heap.indices, heap.values).map { ($0, $1.squareRoot()) }
+    return withSearch { tree in
+      queries.storage.withUnsafeBufferPointer { q in
+        (0..<queries.rows).map { r in
+          var heap = NeighborsHeap(k: k)
+          tree.search(q.baseAddress! + r * dimension, &heap)
+          heap.sort()
+          // The heap holds tree positions; its order depends on the distances alone.
+          return zip(heap.indices, heap.values).map { (indexOrder[$0], $1.squareRoot()) }
+        }
       }
     }
   }

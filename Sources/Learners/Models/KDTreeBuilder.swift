@@ -1,58 +1,46 @@
 /// Builds the node arrays of a ``KDTree`` as scikit-learn's `BinaryTree._recursive_build`
-/// with the KD-tree `init_node`.
+/// with the KD-tree `init_node`, on raw buffers the caller owns (no allocation per node).
 struct KDTreeBuilder {
-  let data: [Double]
+  /// The row-major input points, `n × columns`.
+  let data: UnsafePointer<Double>
   let columns: Int
   let nodeCount: Int
-  /// scikit-learn's `idx_array`, permuted in place while building.
-  var order: [Int]
-  var start: [Int]
-  var end: [Int]
-  var leaf: [Bool]
-  var lower: [Double]
-  var upper: [Double]
-
-  init(data: [Double], columns: Int, nodeCount: Int, order: [Int]) {
-    self.data = data
-    self.columns = columns
-    self.nodeCount = nodeCount
-    self.order = order
-    start = Array(repeating: 0, count: nodeCount)
-    end = Array(repeating: 0, count: nodeCount)
-    leaf = Array(repeating: false, count: nodeCount)
-    lower = Array(repeating: 0, count: nodeCount * columns)
-    upper = Array(repeating: 0, count: nodeCount * columns)
-  }
+  /// scikit-learn's `idx_array` (`n` entries, `0..<n` on entry), permuted in place.
+  let order: UnsafeMutablePointer<Int>
+  /// Scratch for the node split: the points' split-feature values with their indices.
+  let keys: UnsafeMutablePointer<SplitKey>
+  let start: UnsafeMutablePointer<Int>
+  let end: UnsafeMutablePointer<Int>
+  let leaf: UnsafeMutablePointer<Bool>
+  /// Per node `2 × columns` values: feature j's lower bound at `2j`, its upper bound at `2j + 1`.
+  let bounds: UnsafeMutablePointer<Double>
 
   /// Fills node `node` with the points `order[start..<end]` and splits it recursively.
-  mutating func build(node: Int, start first: Int, end last: Int) {
+  func build(node: Int, start first: Int, end last: Int) {
     let d = columns
-    // init_node: per-feature min and max of the node's points.
-    var lo = [Double](repeating: .infinity, count: d)
-    var hi = [Double](repeating: -.infinity, count: d)
-    data.withUnsafeBufferPointer { x in
-      for i in first..<last {
-        let row = order[i] * d
-        for j in 0..<d {
-          lo[j] = Swift.min(lo[j], x[row + j])
-          hi[j] = Swift.max(hi[j], x[row + j])
-        }
-      }
-    }
+    // init_node: per-feature min and max of the node's points, as branch-free selects (the
+    // comparisons Swift.min and Swift.max make, so equal values of either sign resolve as
+    // they always have).
+    let box = bounds + node * 2 * d
     for j in 0..<d {
-      lower[node * d + j] = lo[j]
-      upper[node * d + j] = hi[j]
+      box[2 * j] = .infinity
+      box[2 * j + 1] = -.infinity
+    }
+    for i in first..<last {
+      let row = data + order[i] * d
+      for j in 0..<d {
+        let v = row[j]
+        let (lo, hi) = (box[2 * j], box[2 * j + 1])
+        box[2 * j] = v < lo ? v : lo
+        box[2 * j + 1] = v >= hi ? v : hi
+      }
     }
     start[node] = first
     end[node] = last
 
-    if 2 * node + 1 >= nodeCount {
-      leaf[node] = true
-      return
-    }
-    if last - first < 2 {
-      // scikit-learn warns "memory layout is flawed" and makes a leaf; the node count rule
-      // keeps this from happening, but follow it all the same.
+    // A leaf by the node count rule; scikit-learn also makes one (with a "memory layout is
+    // flawed" warning) for fewer than 2 points, which the rule keeps from happening.
+    if 2 * node + 1 >= nodeCount || last - first < 2 {
       leaf[node] = true
       return
     }
@@ -60,18 +48,21 @@ struct KDTreeBuilder {
     // find_node_split_dim: the first feature of strictly largest spread (0 if all are 0).
     var splitDimension = 0
     var maxSpread = 0.0
-    for j in 0..<d where hi[j] - lo[j] > maxSpread {
-      maxSpread = hi[j] - lo[j]
+    for j in 0..<d where box[2 * j + 1] - box[2 * j] > maxSpread {
+      maxSpread = box[2 * j + 1] - box[2 * j]
       splitDimension = j
     }
+    // nth_element compares points by (value, index) only, so running it on packed keys
+    // moves them exactly as it would move the indices, without reading rows at random.
     let count = last - first
     let mid = count / 2
-    data.withUnsafeBufferPointer { x in
-      order.withUnsafeMutableBufferPointer { o in
-        let slice = UnsafeMutableBufferPointer(rebasing: o[first..<last])
-        libstdcxxNthElement(slice, nth: mid, data: x, columns: d, dimension: splitDimension)
-      }
+    let slice = keys + first
+    for i in 0..<count {
+      let index = order[first + i]
+      slice[i] = SplitKey(value: data[index * d + splitDimension], index: index)
     }
+    libstdcxxNthElement(UnsafeMutableBufferPointer(start: slice, count: count), nth: mid)
+    for i in 0..<count { order[first + i] = slice[i].index }
     build(node: 2 * node + 1, start: first, end: first + mid)
     build(node: 2 * node + 2, start: first + mid, end: last)
   }

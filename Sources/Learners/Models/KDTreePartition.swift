@@ -6,41 +6,38 @@
 // distant points a query meets first. scikit-learn's Linux wheels are built with GCC 14, so this
 // is a line-by-line port of libstdc++'s `__introselect` (bits/stl_algo.h, bits/stl_heap.h).
 
-/// Rearranges `indices` as `std::nth_element(indices, indices + nth, indices + count, comp)`
-/// with scikit-learn's `IndexComparator` does in libstdc++.
+/// A point's value in the split feature and its index: the two things scikit-learn's
+/// `IndexComparator` compares.
+struct SplitKey {
+  var value: Double
+  var index: Int
+}
+
+/// Rearranges `keys` as `std::nth_element(keys, keys + nth, keys + count, comp)` with
+/// scikit-learn's `IndexComparator` (by value, ties by point index) does in libstdc++; the
+/// comparisons, and so the permutation, are those of the index array scikit-learn sorts.
 ///
 /// - Parameters:
-///   - indices: the point indices of one node (mutated in place).
-///   - nth: the split position, `0 ≤ nth < indices.count`.
-///   - data: the row-major training points.
-///   - columns: the number of features per point.
-///   - dimension: the split dimension.
-func libstdcxxNthElement(
-  _ indices: UnsafeMutableBufferPointer<Int>, nth: Int, data: UnsafeBufferPointer<Double>,
-  columns: Int, dimension: Int
-) {
-  let count = indices.count
+///   - keys: the split-feature values and point indices of one node (mutated in place).
+///   - nth: the split position, `0 ≤ nth < keys.count`.
+func libstdcxxNthElement(_ keys: UnsafeMutableBufferPointer<SplitKey>, nth: Int) {
+  let count = keys.count
   if count == 0 || nth == count { return }
-  let selector = IntroSelect(a: indices, data: data, columns: columns, dimension: dimension)
+  let selector = IntroSelect(a: keys.baseAddress!)
   selector.introselect(first: 0, nth: nth, last: count, depthLimit: 2 * floorLog2(count))
 }
 
 /// `std::__lg`: the index of the highest set bit of `n > 0`.
 private func floorLog2(_ n: Int) -> Int { Int.bitWidth - 1 - n.leadingZeroBitCount }
 
-/// libstdc++'s introselect on an index buffer, positions as offsets into `a`.
+/// libstdc++'s introselect on a key buffer, positions as offsets into `a`.
 private struct IntroSelect {
-  let a: UnsafeMutableBufferPointer<Int>
-  let data: UnsafeBufferPointer<Double>
-  let columns: Int
-  let dimension: Int
+  let a: UnsafeMutablePointer<SplitKey>
 
-  /// scikit-learn's `IndexComparator`: by value in `dimension`, ties by point index.
+  /// scikit-learn's `IndexComparator`: by value in the split feature, ties by point index.
   @inline(__always)
-  func less(_ x: Int, _ y: Int) -> Bool {
-    let u = data[x * columns + dimension]
-    let v = data[y * columns + dimension]
-    return u == v ? x < y : u < v
+  func less(_ x: SplitKey, _ y: SplitKey) -> Bool {
+    x.value == y.value ? x.index < y.index : x.value < y.value
   }
 
   @inline(__always)
@@ -88,10 +85,12 @@ private struct IntroSelect {
 
   func unguardedPartition(first: Int, last: Int, pivot: Int) -> Int {
     var (first, last) = (first, last)
+    // The pivot sits before `first` and is never moved here, so its key can be read once.
+    let p = a[pivot]
     while true {
-      while lessAt(first, pivot) { first += 1 }
+      while less(a[first], p) { first += 1 }
       last -= 1
-      while lessAt(pivot, last) { last -= 1 }
+      while less(p, a[last]) { last -= 1 }
       if !(first < last) { return first }
       swapAt(first, last)
       first += 1
@@ -159,7 +158,7 @@ private struct IntroSelect {
     }
   }
 
-  func adjustHeap(first: Int, hole: Int, length: Int, value: Int) {
+  func adjustHeap(first: Int, hole: Int, length: Int, value: SplitKey) {
     let top = hole
     var hole = hole
     var second = hole

@@ -7,7 +7,8 @@
 struct NeighborsHeap {
   /// Reduced distances, `+∞` for empty slots.
   var values: [Double]
-  /// Point indices (0 for empty slots, as scikit-learn initialises them).
+  /// Point identifiers (the k-d tree stores tree positions; 0 for empty slots, as scikit-learn
+  /// initialises them).
   var indices: [Int]
 
   /// An empty heap of `k` slots.
