@@ -93,11 +93,6 @@ public struct KDTreeSearchOrder: Sendable {
 
   /// Whether the query visits internal node `node`'s left child before its right one.
   private func leftVisitedFirst(_ node: Int, _ query: UnsafePointer<Double>) -> Bool {
-    tree.lower.withUnsafeBufferPointer { lb in
-      tree.upper.withUnsafeBufferPointer { ub in
-        let (lo, hi) = (lb.baseAddress!, ub.baseAddress!)
-        return tree.boxDistance(2 * node + 1, query, lo, hi) <= tree.boxDistance(2 * node + 2, query, lo, hi)
-      }
-    }
+    tree.withSearch { search in search.boxDistance(2 * node + 1, query) <= search.boxDistance(2 * node + 2, query) }
   }
 }
