@@ -280,7 +280,7 @@ final class TreeBuilder {
     if usesGini {
       var squares = 0.0
       for k in 0..<outputCount { squares += counts[k] * counts[k] }
-      return 1 - squares / (weight * weight)
+      return giniImpurity(squares: squares, weight: weight)
     }
     var entropy = 0.0
     for k in 0..<outputCount where counts[k] > 0 {

@@ -56,10 +56,19 @@ enum LandmarkingGroup {
       for c in fractions.indices where fractions[c] > fractions[best] { best = c }
       return best
     }
-    func stump(_ data: Matrix<Double>, _ train: [Int], _ test: [Int]) throws -> [Int] {
-      var tree = DecisionTree<Int>(maxDepth: 1)
-      try tree.fit(data.rows(train), train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)
-      return try tree.predict(data.rows(test))
+    // Stumps on one column (random_node, worst_node): each needed column sorted once, then each
+    // fold's stump scans the training rows in that order, as `DecisionTree(maxDepth: 1)` would.
+    var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
+    func stump(_ column: Int, _ train: [Int], _ test: [Int]) throws -> [Int] {
+      let sorted: StumpColumn
+      if let known = sortedColumns[column] {
+        sorted = known
+      } else {
+        sorted = try StumpColumn(values: (0..<xTree.rows).map { xTree[$0, column] }, labels: y, classCount: k)
+        sortedColumns[column] = sorted
+      }
+      let fitted = try sorted.stump(trainingRows: train)
+      return test.map { fitted.predict(sorted.values[$0]) }
     }
     func record(_ name: String, _ values: [Double]?, _ reason: String) {
       sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
@@ -99,9 +108,8 @@ enum LandmarkingGroup {
     record("best_node", best, "full decision tree failed on a fold")
     var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
     let randomAttribute = numpy.interval(x.columns - 1)
-    let randomColumn = xTree.columns([randomAttribute])
-    record("random_node", evaluate { try stump(randomColumn, $1, $2) }, "decision stump failed on a fold")
-    let worst = ranked ? evaluate { try stump(xTree.columns([extremes[$0].0]), $1, $2) } : nil
+    record("random_node", evaluate { try stump(randomAttribute, $1, $2) }, "decision stump failed on a fold")
+    let worst = ranked ? evaluate { try stump(extremes[$0].0, $1, $2) } : nil
     record("worst_node", worst, "full decision tree failed on a fold")
     let elite = ranked
       ? evaluate { fold, train, test in
