@@ -153,14 +153,19 @@ final class PresortedSamples {
   /// constant over all rows): afterwards positions `start..<boundary` hold the left child's rows and
   /// `boundary..<end` the right child's, each still sorted.
   ///
+  /// The list of `splitFeature` (when the split is a threshold on that feature; −1 for none) is
+  /// left as it is: sorted by that feature, its left rows (values at or below the threshold)
+  /// already come first, in the order a stable partition would keep.
+  ///
   /// - Parameter samples: the builder's row array, already partitioned (left rows at `start..<boundary`).
   /// - Complexity: O(m) per feature for `m` = end − start.
   func split(
-    start: Int, boundary: Int, end: Int, samples: UnsafePointer<Int32>, features: UnsafeBufferPointer<Int>
+    start: Int, boundary: Int, end: Int, samples: UnsafePointer<Int32>, features: UnsafeBufferPointer<Int>,
+    splitFeature: Int = -1
   ) {
     for i in start..<boundary { goesLeft[Int(samples[i])] = 1 }
     for i in boundary..<end { goesLeft[Int(samples[i])] = 0 }
-    for f in features where !constant[f] {
+    for f in features where !constant[f] && f != splitFeature {
       let list = entries + f * activeCount
       var left = start
       var right = 0

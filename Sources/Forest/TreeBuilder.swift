@@ -51,6 +51,8 @@ final class TreeBuilder {
   let nodeCounts: UnsafeMutablePointer<Double>
   /// Per-class weights left of the current candidate split (classification).
   let leftCounts: UnsafeMutablePointer<Double>
+  /// Per-class weights of a split node and of its right child (classification, integer weights).
+  let splitCounts: UnsafeMutablePointer<Double>
   /// Four tallies of `outputCount` row counts each (see `scanUnitWeightClasses`).
   let classTallies: UnsafeMutablePointer<Int>
   /// The current node's prediction (`outputCount` values).
@@ -89,6 +91,7 @@ final class TreeBuilder {
     targets = .allocate(capacity: data.isClassification ? 0 : rowCount)
     nodeCounts = .allocate(capacity: outputCount)
     leftCounts = .allocate(capacity: outputCount)
+    splitCounts = .allocate(capacity: 2 * outputCount)
     classTallies = .allocate(capacity: 4 * outputCount)
     nodeValue = .allocate(capacity: outputCount)
     for f in 0..<featureCount { features[f] = f }
@@ -126,6 +129,7 @@ final class TreeBuilder {
     targets.deallocate()
     nodeCounts.deallocate()
     leftCounts.deallocate()
+    splitCounts.deallocate()
     classTallies.deallocate()
     nodeValue.deallocate()
   }
@@ -139,6 +143,9 @@ final class TreeBuilder {
     let isLeft: Bool
     /// Features known constant in this node (scikit-learn mode only).
     var constants = 0
+    /// The node's weight and impurity when `nodeCounts`, `nodeValue` and `nodeSum` already hold
+    /// its statistics (a left child popped right after its parent was split), else `nil`.
+    var statistics: (weight: Double, impurity: Double)? = nil
   }
 
   /// Grows the tree, drawing feature orders (and random thresholds) from `generator`.
@@ -147,11 +154,14 @@ final class TreeBuilder {
     guard activeCount > 0 else { return nodes }
     return data.columns.withUnsafeBufferPointer { columns in
       guard let base = columns.baseAddress else { return nodes }
-      let rootWeight = nodeStatistics(start: 0, end: activeCount).weight
-      var stack = [PendingNode(start: 0, end: activeCount, depth: 0, parent: -1, isLeft: false)]
+      let rootStatistics = nodeStatistics(start: 0, end: activeCount)
+      let rootWeight = rootStatistics.weight
+      var stack = [
+        PendingNode(start: 0, end: activeCount, depth: 0, parent: -1, isLeft: false, statistics: rootStatistics)
+      ]
       while let pending = stack.popLast() {
         let (start, end) = (pending.start, pending.end)
-        let (weight, impurity) = nodeStatistics(start: start, end: end)
+        let (weight, impurity) = pending.statistics ?? nodeStatistics(start: start, end: end)
         let node = nodes.appendLeaf(
           impurity: impurity, weight: weight, samples: end - start,
           value: UnsafeBufferPointer(start: nodeValue, count: outputCount))
@@ -176,8 +186,8 @@ final class TreeBuilder {
         guard let split = found else { continue }
         let position = partition(
           columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
-        let leftStats = nodeStatistics(start: start, end: position)
-        let rightStats = nodeStatistics(start: position, end: end)
+        // The left child's statistics last, so the buffers hold them when it is popped next.
+        let (leftStats, rightStats) = childStatistics(start: start, boundary: position, end: end, weight: weight)
         let improvement =
           weight / rootWeight
           * (impurity - rightStats.weight / weight * rightStats.impurity - leftStats.weight / weight
@@ -192,7 +202,8 @@ final class TreeBuilder {
           let skip = scikitLearn == nil ? 0 : constants
           presorted.split(
             start: start, boundary: position, end: end, samples: samples,
-            features: UnsafeBufferPointer(start: features + skip, count: featureCount - skip))
+            features: UnsafeBufferPointer(start: features + skip, count: featureCount - skip),
+            splitFeature: split.feature)
         }
         nodes.feature[node] = Int32(split.feature)
         nodes.threshold[node] = split.threshold
@@ -202,10 +213,31 @@ final class TreeBuilder {
             start: position, end: end, depth: pending.depth + 1, parent: node, isLeft: false, constants: constants))
         stack.append(
           PendingNode(
-            start: start, end: position, depth: pending.depth + 1, parent: node, isLeft: true, constants: constants))
+            start: start, end: position, depth: pending.depth + 1, parent: node, isLeft: true, constants: constants,
+            statistics: leftStats))
       }
       return nodes
     }
+  }
+
+  /// The statistics of the children `samples[start..<boundary]` (left) and `samples[boundary..<end]`
+  /// of a node of weight `weight` whose statistics the buffers hold; leaves the left child's in the
+  /// buffers. With whole-number class weights the right child's class weights are the node's minus
+  /// the left's (exact, so equal to summing them), which saves a pass over its rows.
+  private func childStatistics(start: Int, boundary: Int, end: Int, weight: Double) -> (
+    left: (weight: Double, impurity: Double), right: (weight: Double, impurity: Double)
+  ) {
+    guard isClassification && hasIntegerWeights else {
+      let right = nodeStatistics(start: boundary, end: end)
+      return (nodeStatistics(start: start, end: boundary), right)
+    }
+    let k = outputCount
+    splitCounts.update(from: nodeCounts, count: k)
+    let left = nodeStatistics(start: start, end: boundary)
+    let rightCounts = splitCounts + k
+    for c in 0..<k { rightCounts[c] = splitCounts[c] - nodeCounts[c] }
+    let rightWeight = weight - left.weight
+    return (left, (rightWeight, classImpurity(rightCounts, weight: rightWeight)))
   }
 
   /// Whether a node at `depth` with `size` rows and `impurity` is split (if a valid split exists).
