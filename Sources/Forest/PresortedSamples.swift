@@ -149,6 +149,25 @@ final class PresortedSamples {
     UnsafePointer(entries + feature * activeCount + start)
   }
 
+  /// Partitions the node's rows by `feature <= threshold` by copying them from that feature's
+  /// list: afterwards `samples[start..<end]` holds them in ascending order of `feature`, the rows at
+  /// or below the threshold first; returns the boundary. The same two sets of rows as
+  /// `TreeBuilder.partition`, in another order within each (which only changes sums of weights
+  /// that are not whole numbers).
+  ///
+  /// - Precondition: `feature` is not constant over all rows and its list is current for the node.
+  /// - Complexity: O(m) sequential for `m` = end − start.
+  func partition(samples: UnsafeMutablePointer<Int32>, start: Int, end: Int, feature: Int, threshold: Double) -> Int {
+    let list = entries + feature * activeCount
+    var boundary = start
+    for i in start..<end {
+      let e = list[i]
+      samples[i] = e.sample
+      boundary &+= e.value <= threshold ? 1 : 0
+    }
+    return boundary
+  }
+
   /// Applies a split of the node at `start..<end` to the lists of `features` (skipping features
   /// constant over all rows): afterwards positions `start..<boundary` hold the left child's rows and
   /// `boundary..<end` the right child's, each still sorted.

@@ -184,8 +184,15 @@ final class TreeBuilder {
           ? findSplit(columns: base, start: start, end: end, weight: weight, generator: &generator)
           : findSplitAsScikitLearn(columns: base, start: start, end: end, weight: weight, constants: &constants)
         guard let split = found else { continue }
-        let position = partition(
-          columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
+        // With whole-number class weights the order of rows within a node changes no sum, so the
+        // split feature's presorted list (already in threshold order) can replace the partition.
+        let position =
+          if let presorted, isClassification && hasIntegerWeights {
+            presorted.partition(
+              samples: samples, start: start, end: end, feature: split.feature, threshold: split.threshold)
+          } else {
+            partition(columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
+          }
         // The left child's statistics last, so the buffers hold them when it is popped next.
         let (leftStats, rightStats) = childStatistics(start: start, boundary: position, end: end, weight: weight)
         let improvement =
