@@ -95,14 +95,7 @@ public struct StumpColumn: Sendable {
       for c in 0..<k { leftCounts[c] = Double(tally[c]) }
       let leftWeight = Double(j)
       let rightWeight = weight - leftWeight
-      var leftSquares = 0.0
-      var rightSquares = 0.0
-      for c in 0..<k {
-        let l = leftCounts[c]
-        let r = nodeCounts[c] - l
-        leftSquares += l * l
-        rightSquares += r * r
-      }
+      let (leftSquares, rightSquares) = squaredClassWeights(left: leftCounts, node: nodeCounts, classCount: k)
       let proxy = giniProxy(
         leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight, rightWeight: rightWeight)
       if proxy > bestProxy {
