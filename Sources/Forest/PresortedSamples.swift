@@ -29,7 +29,7 @@ final class PresortedSamples {
   ///   (radix sort), else O(m log m).
   init(
     columns: UnsafePointer<Double>, rowCount: Int, featureCount: Int, labels: UnsafePointer<Int32>?,
-    samples: UnsafePointer<Int32>, activeCount: Int
+    samples: UnsafePointer<Int32>, activeCount: Int, order presort: (order: FeatureOrder, local: [Int32])? = nil
   ) {
     self.activeCount = activeCount
     self.featureCount = featureCount
@@ -39,7 +39,7 @@ final class PresortedSamples {
     scratch = .allocate(capacity: activeCount)
     let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * activeCount)
     let histogram = UnsafeMutablePointer<Int>.allocate(capacity: Self.countingRange)
-    let order = UnsafeMutablePointer<Int32>.allocate(capacity: activeCount)
+    let order = UnsafeMutablePointer<Int32>.allocate(capacity: activeCount + 1)  // + 1: the filter's spare write
     defer {
       keys.deallocate()
       histogram.deallocate()
@@ -60,6 +60,19 @@ final class PresortedSamples {
       if constant[f] {
         // Never examined: any order will do.
         order.update(from: samples, count: activeCount)
+      } else if let presort, presort.order.featureCount == featureCount {
+        // Every row active: the larger matrix's order, kept to this data's rows.
+        let n = presort.order.rowCount
+        presort.order.rows.withUnsafeBufferPointer { global in
+          presort.local.withUnsafeBufferPointer { local in
+            var i = 0
+            for g in global[(f * n)..<((f + 1) * n)] {
+              let l = local[Int(g)]
+              order[i] = l
+              i &+= l >= 0 ? 1 : 0
+            }
+          }
+        }
       } else if high - low < Double(Self.countingRange) && low > -0x1p31 && high < 0x1p31,
         Self.countingSort(
           column: column, low: low, range: Int(high - low) + 1, samples: samples, count: activeCount,

@@ -67,6 +67,11 @@ final class TreeBuilder {
   private(set) var presorted: PresortedSamples?
   /// Whether `usesPresorting` may hold (tests turn it off to compare with per-node sorting).
   var allowsPresorting = true
+  /// Each feature's order over a larger matrix the data's rows were taken from, with each of its
+  /// rows' index in the data (−1 if absent, each at most once): the presorted lists are then
+  /// filtered from it, when every row is active and the class weights are whole numbers (so the
+  /// order of equal values changes nothing).
+  var presortOrder: (order: FeatureOrder, local: [Int32])?
 
   /// Prepares buffers for one tree.
   ///
@@ -174,9 +179,11 @@ final class TreeBuilder {
         }
         guard mayBeSplit(depth: pending.depth, size: end - start, impurity: impurity) else { continue }
         if pending.depth == 0 && usesPresorting {
+          let filtered = activeCount == rowCount && isClassification && hasIntegerWeights ? presortOrder : nil
           presorted = PresortedSamples(
             columns: base, rowCount: rowCount, featureCount: featureCount,
-            labels: isClassification ? UnsafePointer(labels) : nil, samples: samples, activeCount: activeCount)
+            labels: isClassification ? UnsafePointer(labels) : nil, samples: samples, activeCount: activeCount,
+            order: filtered)
         }
         var constants = pending.constants
         let found =

@@ -80,9 +80,10 @@ enum LandmarkingGroup {
     // attributes for worst_node and elite_nn: (least, most) important, ties to the lowest index.
     var rootStumps: [(feature: Int, threshold: Double, left: Int, right: Int)] = []
     var extremes: [(Int, Int)] = []
+    let order = FeatureOrder(xTree)  // each column sorted once, filtered per fold
     for fold in folds.folds {
       var tree = DecisionTree<Int>()
-      guard (try? tree.fit(xTree.rows(fold.train), fold.train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)) != nil
+      guard (try? tree.fit(xTree, rows: fold.train, y, classCount: k, scikitLearnSeed: treeSeed, order: order)) != nil
       else { break }
       let root = tree.node(at: 0)
       if let feature = root.feature, let left = root.left, let right = root.right {
