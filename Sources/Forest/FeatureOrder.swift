@@ -55,7 +55,8 @@ extension DecisionTree where Target == Int {
   ///   - y: `n` labels in `0..<classCount`, one per row of `x`.
   ///   - order: `FeatureOrder(x)`.
   /// - Throws: `ForestError` as ``fit(_:_:classCount:scikitLearnSeed:)``, and
-  ///   `.rowCountMismatch` when `y` or `order` does not match `x`.
+  ///   `.rowCountMismatch` when `y` or `order` does not match `x`, `.invalidParameter` for a row
+  ///   outside `0..<n`.
   public mutating func fit(
     _ x: Matrix<Double>, rows: [Int], _ y: [Int], classCount: Int, scikitLearnSeed: UInt32, order: FeatureOrder
   ) throws(ForestError) {
@@ -63,7 +64,10 @@ extension DecisionTree where Target == Int {
     guard order.rowCount == x.rows, order.featureCount == x.columns else {
       throw .rowCountMismatch(what: "order", expected: x.rows, got: order.rowCount)
     }
-    let data = try TrainingData(x.rows(rows), labels: rows.map { y[$0] }, classCount: classCount, weights: nil)
+    if let row = rows.first(where: { $0 < 0 || $0 >= x.rows }) {
+      throw .invalidParameter(name: "rows", value: "\(row)", requirement: "every row in 0..<\(x.rows)")
+    }
+    let data = try TrainingData(x, rows: rows, labels: rows.map { y[$0] }, classCount: classCount, weights: nil)
     let resolved = try parameters.validated(featureCount: data.featureCount, classification: true)
     var local = [Int32](repeating: -1, count: x.rows)
     var distinct = true

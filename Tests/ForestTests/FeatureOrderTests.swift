@@ -55,5 +55,16 @@ import Testing
     #expect(throws: ForestError.rowCountMismatch(what: "order", expected: 3, got: 2)) {
       try tree.fit(x, rows: [0, 1], [0, 1, 0], classCount: 2, scikitLearnSeed: 1, order: FeatureOrder(x.rows([0, 1])))
     }
+    #expect(throws: ForestError.invalidParameter(name: "rows", value: "3", requirement: "every row in 0..<3")) {
+      try tree.fit(x, rows: [0, 3], [0, 1, 0], classCount: 2, scikitLearnSeed: 1, order: FeatureOrder(x))
+    }
+    #expect(throws: ForestError.emptyData(rows: 0, columns: 1)) {
+      try tree.fit(x, rows: [], [0, 1, 0], classCount: 2, scikitLearnSeed: 1, order: FeatureOrder(x))
+    }
+    // Errors name the row within `rows`, as fitting the copied rows does.
+    let withNaN = Matrix<Double>([[1], [2], [.nan]])
+    #expect(throws: ForestError.nonFiniteFeature(row: 1, column: 0)) {
+      try tree.fit(withNaN, rows: [0, 2], [0, 1, 0], classCount: 2, scikitLearnSeed: 1, order: FeatureOrder(withNaN))
+    }
   }
 }
