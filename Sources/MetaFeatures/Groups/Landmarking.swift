@@ -18,7 +18,9 @@ import Linalg
 ///
 /// Trees are the Forest module's CART fitted on N rounded to `Float` (scikit-learn casts tree
 /// inputs to float32) in its scikit-learn mode (same feature draws for the same `random_state`,
-/// so the same choice among equally good splits). `best_node` reads the full tree's root split
+/// so the same choice among equally good splits); each column of N is sorted once for all folds
+/// (Forest's `FeatureOrder` for the full trees, `StumpColumn` for the one-column stumps, both giving
+/// the trees a per-fold fit would). `best_node` reads the full tree's root split
 /// (the stump's, see `extract`). Importance ranks order ties by attribute index (numpy's SIMD
 /// `argsort` orders them in a machine-dependent way). `one_nn` and `elite_nn` search
 /// scikit-learn's k-d tree, as pymfe's `KNeighborsClassifier` does (``NearestNeighbour``), so
