@@ -104,9 +104,10 @@ public struct DecisionTree<Target: TreeTarget>: Sendable, Equatable {
   /// Fits the tree with hyperparameters already validated for `data`.
   mutating func fit(
     data: TrainingData, resolved: ResolvedTreeParameters, weights: [Double]?, generator: inout SeededGenerator,
-    scikitLearnSeed: UInt32? = nil
+    scikitLearnSeed: UInt32? = nil, presortOrder: (order: FeatureOrder, local: [Int32])? = nil
   ) {
     let builder = TreeBuilder(data: data, parameters: resolved, weights: weights)
+    builder.presortOrder = presortOrder
     builder.scikitLearn = scikitLearnSeed.map { ScikitLearnFeatureDraw(seed: $0, featureCount: data.featureCount) }
     nodes = builder.build(using: &generator)
     featureCount = data.featureCount

@@ -29,7 +29,7 @@ final class PresortedSamples {
   ///   (radix sort), else O(m log m).
   init(
     columns: UnsafePointer<Double>, rowCount: Int, featureCount: Int, labels: UnsafePointer<Int32>?,
-    samples: UnsafePointer<Int32>, activeCount: Int
+    samples: UnsafePointer<Int32>, activeCount: Int, order presort: (order: FeatureOrder, local: [Int32])? = nil
   ) {
     self.activeCount = activeCount
     self.featureCount = featureCount
@@ -39,7 +39,7 @@ final class PresortedSamples {
     scratch = .allocate(capacity: activeCount)
     let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * activeCount)
     let histogram = UnsafeMutablePointer<Int>.allocate(capacity: Self.countingRange)
-    let order = UnsafeMutablePointer<Int32>.allocate(capacity: activeCount)
+    let order = UnsafeMutablePointer<Int32>.allocate(capacity: activeCount + 1)  // + 1: the filter's spare write
     defer {
       keys.deallocate()
       histogram.deallocate()
@@ -60,6 +60,19 @@ final class PresortedSamples {
       if constant[f] {
         // Never examined: any order will do.
         order.update(from: samples, count: activeCount)
+      } else if let presort, presort.order.featureCount == featureCount {
+        // Every row active: the larger matrix's order, kept to this data's rows.
+        let n = presort.order.rowCount
+        presort.order.rows.withUnsafeBufferPointer { global in
+          presort.local.withUnsafeBufferPointer { local in
+            var i = 0
+            for g in global[(f * n)..<((f + 1) * n)] {
+              let l = local[Int(g)]
+              order[i] = l
+              i &+= l >= 0 ? 1 : 0
+            }
+          }
+        }
       } else if high - low < Double(Self.countingRange) && low > -0x1p31 && high < 0x1p31,
         Self.countingSort(
           column: column, low: low, range: Int(high - low) + 1, samples: samples, count: activeCount,
@@ -149,18 +162,42 @@ final class PresortedSamples {
     UnsafePointer(entries + feature * activeCount + start)
   }
 
+  /// Partitions the node's rows by `feature <= threshold` by copying them from that feature's
+  /// list: afterwards `samples[start..<end]` holds them in ascending order of `feature`, the rows at
+  /// or below the threshold first; returns the boundary. The same two sets of rows as
+  /// `TreeBuilder.partition`, in another order within each (which only changes sums of weights
+  /// that are not whole numbers).
+  ///
+  /// - Precondition: `feature` is not constant over all rows and its list is current for the node.
+  /// - Complexity: O(m) sequential for `m` = end − start.
+  func partition(samples: UnsafeMutablePointer<Int32>, start: Int, end: Int, feature: Int, threshold: Double) -> Int {
+    let list = entries + feature * activeCount
+    var boundary = start
+    for i in start..<end {
+      let e = list[i]
+      samples[i] = e.sample
+      boundary &+= e.value <= threshold ? 1 : 0
+    }
+    return boundary
+  }
+
   /// Applies a split of the node at `start..<end` to the lists of `features` (skipping features
   /// constant over all rows): afterwards positions `start..<boundary` hold the left child's rows and
   /// `boundary..<end` the right child's, each still sorted.
   ///
+  /// The list of `splitFeature` (when the split is a threshold on that feature; −1 for none) is
+  /// left as it is: sorted by that feature, its left rows (values at or below the threshold)
+  /// already come first, in the order a stable partition would keep.
+  ///
   /// - Parameter samples: the builder's row array, already partitioned (left rows at `start..<boundary`).
   /// - Complexity: O(m) per feature for `m` = end − start.
   func split(
-    start: Int, boundary: Int, end: Int, samples: UnsafePointer<Int32>, features: UnsafeBufferPointer<Int>
+    start: Int, boundary: Int, end: Int, samples: UnsafePointer<Int32>, features: UnsafeBufferPointer<Int>,
+    splitFeature: Int = -1
   ) {
     for i in start..<boundary { goesLeft[Int(samples[i])] = 1 }
     for i in boundary..<end { goesLeft[Int(samples[i])] = 0 }
-    for f in features where !constant[f] {
+    for f in features where !constant[f] && f != splitFeature {
       let list = entries + f * activeCount
       var left = start
       var right = 0

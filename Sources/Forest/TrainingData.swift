@@ -19,18 +19,22 @@ struct TrainingData: Sendable {
   /// Per-row weights ≥ 0 with a positive sum, or `nil` for all ones.
   let weights: [Double]?
 
-  /// Validates a classification problem.
-  init(_ x: Matrix<Double>, labels y: [Int], classCount: Int, weights: [Double]?) throws(ForestError) {
-    let columns = try Self.columnMajor(x)
-    guard y.count == x.rows else { throw .rowCountMismatch(what: "y", expected: x.rows, got: y.count) }
+  /// Validates a classification problem on the rows `rows` of `x` (all rows when `nil`), as if
+  /// `x.rows(rows)` were passed (row numbers in errors count within `rows`).
+  init(_ x: Matrix<Double>, rows: [Int]? = nil, labels y: [Int], classCount: Int, weights: [Double]?)
+    throws(ForestError)
+  {
+    let columns = try Self.columnMajor(x, rows: rows)
+    let rowCount = rows?.count ?? x.rows
+    guard y.count == rowCount else { throw .rowCountMismatch(what: "y", expected: rowCount, got: y.count) }
     guard classCount >= 1 else {
       throw .invalidParameter(name: "classCount", value: "\(classCount)", requirement: "classCount ≥ 1")
     }
     for (row, label) in y.enumerated() where label < 0 || label >= classCount {
       throw .labelOutOfRange(row: row, label: label, classCount: classCount)
     }
-    try Self.checkWeights(weights, rows: x.rows)
-    rowCount = x.rows
+    try Self.checkWeights(weights, rows: rowCount)
+    self.rowCount = rowCount
     featureCount = x.columns
     self.columns = columns
     labels = y.map { Int32($0) }
@@ -57,11 +61,12 @@ struct TrainingData: Sendable {
   /// Whether the targets are class labels.
   var isClassification: Bool { classCount > 0 }
 
-  /// `x` in column-major order, after the checks of `checkFeatures`.
+  /// The rows `rows` of `x` (all when `nil`) in column-major order, after the checks of `checkFeatures`.
   ///
-  /// - Complexity: one pass over `x`, in blocks of rows so the column writes stay in cache.
-  static func columnMajor(_ x: Matrix<Double>) throws(ForestError) -> [Double] {
-    let n = x.rows
+  /// - Complexity: one pass over those rows, in blocks of rows so the column writes stay in cache.
+  /// - Precondition: every row in `rows` is in `0..<x.rows`.
+  static func columnMajor(_ x: Matrix<Double>, rows: [Int]? = nil) throws(ForestError) -> [Double] {
+    let n = rows?.count ?? x.rows
     let p = x.columns
     guard n > 0, p > 0 else { throw .emptyData(rows: n, columns: p) }
     var finite = true
@@ -73,7 +78,7 @@ struct TrainingData: Sendable {
           let last = min(first + 16, n)
           for j in 0..<p {
             for i in first..<last {
-              let value = from[i * p + j]
+              let value = from[(rows?[i] ?? i) * p + j]
               if !value.isFinite { finite = false }
               to[j * n + i] = value
             }
@@ -83,7 +88,7 @@ struct TrainingData: Sendable {
         initialized = n * p
       }
     }
-    if !finite { try checkFeatures(x) }
+    if !finite { try checkFeatures(rows.map { x.rows($0) } ?? x) }
     return columns
   }
 

@@ -16,6 +16,7 @@ extension TreeBuilder {
     let minLeaf = parameters.minSamplesLeaf
     let unit = hasUnitWeights
     let weightOf = UnsafePointer(multiplicity)
+    let scikitLearnGini = usesGini && scikitLearn != nil
     var leftTotal = 0
     var i = 0
     while true {
@@ -38,6 +39,13 @@ extension TreeBuilder {
             tally[Int(xf[r].label)] += 1
             r += 1
           }
+          // Folded into the first tally, so a threshold reads one count per class.
+          for c in 0..<k {
+            tally[c] += tally[k + c] + tally[2 * k + c] + tally[3 * k + c]
+            tally[k + c] = 0
+            tally[2 * k + c] = 0
+            tally[3 * k + c] = 0
+          }
         } else {
           for r in i..<j { tally[Int(xf[r].label)] += 1 }
         }
@@ -50,9 +58,25 @@ extension TreeBuilder {
       }
       i = j
       if j < minLeaf || count - j < minLeaf { continue }
-      for c in 0..<k { leftCounts[c] = Double(tally[c] + tally[k + c] + tally[2 * k + c] + tally[3 * k + c]) }
       let leftWeight = Double(leftTotal)
-      let proxy = proxyImprovement(leftWeight: leftWeight, rightWeight: weight - leftWeight, leftSum: 0)
+      let proxy: Double
+      if scikitLearnGini {
+        // `scikitLearnGiniProxy` without the round trip through `leftCounts`.
+        var leftSquares = 0.0
+        var rightSquares = 0.0
+        for c in 0..<k {
+          let l = Double(tally[c])
+          let r = nodeCounts[c] - l
+          leftSquares += l * l
+          rightSquares += r * r
+        }
+        proxy = giniProxy(
+          leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight,
+          rightWeight: weight - leftWeight)
+      } else {
+        for c in 0..<k { leftCounts[c] = Double(tally[c]) }
+        proxy = proxyImprovement(leftWeight: leftWeight, rightWeight: weight - leftWeight, leftSum: 0)
+      }
       if proxy > bestProxy {
         bestProxy = proxy
         let low = xf[j - 1].value

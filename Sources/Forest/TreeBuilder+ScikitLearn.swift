@@ -89,10 +89,23 @@ extension TreeBuilder {
   @inline(__always)
   func scikitLearnGiniProxy(leftWeight: Double, rightWeight: Double) -> Double {
     let (leftSquares, rightSquares) = classSquares()
-    let giniLeft = 1.0 - leftSquares / (leftWeight * leftWeight)
-    let giniRight = 1.0 - rightSquares / (rightWeight * rightWeight)
-    return -rightWeight * giniRight - leftWeight * giniLeft
+    return giniProxy(leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight, rightWeight: rightWeight)
   }
+}
+
+/// The Gini impurity `1 − Σ_k c_k² / W²` of class weights with `squares` = Σ_k c_k² summing to `weight`.
+@inline(__always)
+func giniImpurity(squares: Double, weight: Double) -> Double {
+  1 - squares / (weight * weight)
+}
+
+/// scikit-learn's Gini `proxy_impurity_improvement` from the sums of squared class weights left and
+/// right of a threshold, operation for operation: `−W_R·(1 − ΣR²/W_R²) − W_L·(1 − ΣL²/W_L²)`.
+@inline(__always)
+func giniProxy(leftSquares: Double, rightSquares: Double, leftWeight: Double, rightWeight: Double) -> Double {
+  let giniLeft = 1.0 - leftSquares / (leftWeight * leftWeight)
+  let giniRight = 1.0 - rightSquares / (rightWeight * rightWeight)
+  return -rightWeight * giniRight - leftWeight * giniLeft
 }
 
 extension DecisionTree where Target == Int {

@@ -168,15 +168,7 @@ extension TreeBuilder {
   /// Σ_k L_k² and Σ_k R_k² of the class weights left (`leftCounts`) and right of the candidate.
   @inline(__always)
   func classSquares() -> (left: Double, right: Double) {
-    var leftSquares = 0.0
-    var rightSquares = 0.0
-    for k in 0..<outputCount {
-      let l = leftCounts[k]
-      let r = nodeCounts[k] - l
-      leftSquares += l * l
-      rightSquares += r * r
-    }
-    return (leftSquares, rightSquares)
+    squaredClassWeights(left: leftCounts, node: nodeCounts, classCount: outputCount)
   }
 
   /// A quantity that orders splits as their impurity decrease does (scikit-learn's
@@ -204,4 +196,21 @@ extension TreeBuilder {
     }
     return total
   }
+}
+
+/// Σ_k L_k² and Σ_k R_k² for class weights `left` of a candidate split and `node − left` right
+/// of it, summed in class order.
+@inline(__always)
+func squaredClassWeights(
+  left: UnsafePointer<Double>, node: UnsafePointer<Double>, classCount: Int
+) -> (left: Double, right: Double) {
+  var leftSquares = 0.0
+  var rightSquares = 0.0
+  for k in 0..<classCount {
+    let l = left[k]
+    let r = node[k] - l
+    leftSquares += l * l
+    rightSquares += r * r
+  }
+  return (leftSquares, rightSquares)
 }

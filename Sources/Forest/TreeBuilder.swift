@@ -51,6 +51,8 @@ final class TreeBuilder {
   let nodeCounts: UnsafeMutablePointer<Double>
   /// Per-class weights left of the current candidate split (classification).
   let leftCounts: UnsafeMutablePointer<Double>
+  /// Per-class weights of a split node and of its right child (classification, integer weights).
+  let splitCounts: UnsafeMutablePointer<Double>
   /// Four tallies of `outputCount` row counts each (see `scanUnitWeightClasses`).
   let classTallies: UnsafeMutablePointer<Int>
   /// The current node's prediction (`outputCount` values).
@@ -65,6 +67,11 @@ final class TreeBuilder {
   private(set) var presorted: PresortedSamples?
   /// Whether `usesPresorting` may hold (tests turn it off to compare with per-node sorting).
   var allowsPresorting = true
+  /// Each feature's order over a larger matrix the data's rows were taken from, with each of its
+  /// rows' index in the data (−1 if absent, each at most once): the presorted lists are then
+  /// filtered from it, when every row is active and the class weights are whole numbers (so the
+  /// order of equal values changes nothing).
+  var presortOrder: (order: FeatureOrder, local: [Int32])?
 
   /// Prepares buffers for one tree.
   ///
@@ -89,6 +96,7 @@ final class TreeBuilder {
     targets = .allocate(capacity: data.isClassification ? 0 : rowCount)
     nodeCounts = .allocate(capacity: outputCount)
     leftCounts = .allocate(capacity: outputCount)
+    splitCounts = .allocate(capacity: 2 * outputCount)
     classTallies = .allocate(capacity: 4 * outputCount)
     nodeValue = .allocate(capacity: outputCount)
     for f in 0..<featureCount { features[f] = f }
@@ -126,6 +134,7 @@ final class TreeBuilder {
     targets.deallocate()
     nodeCounts.deallocate()
     leftCounts.deallocate()
+    splitCounts.deallocate()
     classTallies.deallocate()
     nodeValue.deallocate()
   }
@@ -139,6 +148,9 @@ final class TreeBuilder {
     let isLeft: Bool
     /// Features known constant in this node (scikit-learn mode only).
     var constants = 0
+    /// The node's weight and impurity when `nodeCounts`, `nodeValue` and `nodeSum` already hold
+    /// its statistics (a left child popped right after its parent was split), else `nil`.
+    var statistics: (weight: Double, impurity: Double)? = nil
   }
 
   /// Grows the tree, drawing feature orders (and random thresholds) from `generator`.
@@ -147,11 +159,14 @@ final class TreeBuilder {
     guard activeCount > 0 else { return nodes }
     return data.columns.withUnsafeBufferPointer { columns in
       guard let base = columns.baseAddress else { return nodes }
-      let rootWeight = nodeStatistics(start: 0, end: activeCount).weight
-      var stack = [PendingNode(start: 0, end: activeCount, depth: 0, parent: -1, isLeft: false)]
+      let rootStatistics = nodeStatistics(start: 0, end: activeCount)
+      let rootWeight = rootStatistics.weight
+      var stack = [
+        PendingNode(start: 0, end: activeCount, depth: 0, parent: -1, isLeft: false, statistics: rootStatistics)
+      ]
       while let pending = stack.popLast() {
         let (start, end) = (pending.start, pending.end)
-        let (weight, impurity) = nodeStatistics(start: start, end: end)
+        let (weight, impurity) = pending.statistics ?? nodeStatistics(start: start, end: end)
         let node = nodes.appendLeaf(
           impurity: impurity, weight: weight, samples: end - start,
           value: UnsafeBufferPointer(start: nodeValue, count: outputCount))
@@ -164,9 +179,11 @@ final class TreeBuilder {
         }
         guard mayBeSplit(depth: pending.depth, size: end - start, impurity: impurity) else { continue }
         if pending.depth == 0 && usesPresorting {
+          let filtered = activeCount == rowCount && isClassification && hasIntegerWeights ? presortOrder : nil
           presorted = PresortedSamples(
             columns: base, rowCount: rowCount, featureCount: featureCount,
-            labels: isClassification ? UnsafePointer(labels) : nil, samples: samples, activeCount: activeCount)
+            labels: isClassification ? UnsafePointer(labels) : nil, samples: samples, activeCount: activeCount,
+            order: filtered)
         }
         var constants = pending.constants
         let found =
@@ -174,10 +191,17 @@ final class TreeBuilder {
           ? findSplit(columns: base, start: start, end: end, weight: weight, generator: &generator)
           : findSplitAsScikitLearn(columns: base, start: start, end: end, weight: weight, constants: &constants)
         guard let split = found else { continue }
-        let position = partition(
-          columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
-        let leftStats = nodeStatistics(start: start, end: position)
-        let rightStats = nodeStatistics(start: position, end: end)
+        // With whole-number class weights the order of rows within a node changes no sum, so the
+        // split feature's presorted list (already in threshold order) can replace the partition.
+        let position =
+          if let presorted, isClassification && hasIntegerWeights {
+            presorted.partition(
+              samples: samples, start: start, end: end, feature: split.feature, threshold: split.threshold)
+          } else {
+            partition(columns: base, start: start, end: end, feature: split.feature, threshold: split.threshold)
+          }
+        // The left child's statistics last, so the buffers hold them when it is popped next.
+        let (leftStats, rightStats) = childStatistics(start: start, boundary: position, end: end, weight: weight)
         let improvement =
           weight / rootWeight
           * (impurity - rightStats.weight / weight * rightStats.impurity - leftStats.weight / weight
@@ -192,7 +216,8 @@ final class TreeBuilder {
           let skip = scikitLearn == nil ? 0 : constants
           presorted.split(
             start: start, boundary: position, end: end, samples: samples,
-            features: UnsafeBufferPointer(start: features + skip, count: featureCount - skip))
+            features: UnsafeBufferPointer(start: features + skip, count: featureCount - skip),
+            splitFeature: split.feature)
         }
         nodes.feature[node] = Int32(split.feature)
         nodes.threshold[node] = split.threshold
@@ -202,10 +227,31 @@ final class TreeBuilder {
             start: position, end: end, depth: pending.depth + 1, parent: node, isLeft: false, constants: constants))
         stack.append(
           PendingNode(
-            start: start, end: position, depth: pending.depth + 1, parent: node, isLeft: true, constants: constants))
+            start: start, end: position, depth: pending.depth + 1, parent: node, isLeft: true, constants: constants,
+            statistics: leftStats))
       }
       return nodes
     }
+  }
+
+  /// The statistics of the children `samples[start..<boundary]` (left) and `samples[boundary..<end]`
+  /// of a node of weight `weight` whose statistics the buffers hold; leaves the left child's in the
+  /// buffers. With whole-number class weights the right child's class weights are the node's minus
+  /// the left's (exact, so equal to summing them), which saves a pass over its rows.
+  private func childStatistics(start: Int, boundary: Int, end: Int, weight: Double) -> (
+    left: (weight: Double, impurity: Double), right: (weight: Double, impurity: Double)
+  ) {
+    guard isClassification && hasIntegerWeights else {
+      let right = nodeStatistics(start: boundary, end: end)
+      return (nodeStatistics(start: start, end: boundary), right)
+    }
+    let k = outputCount
+    splitCounts.update(from: nodeCounts, count: k)
+    let left = nodeStatistics(start: start, end: boundary)
+    let rightCounts = splitCounts + k
+    for c in 0..<k { rightCounts[c] = splitCounts[c] - nodeCounts[c] }
+    let rightWeight = weight - left.weight
+    return (left, (rightWeight, classImpurity(rightCounts, weight: rightWeight)))
   }
 
   /// Whether a node at `depth` with `size` rows and `impurity` is split (if a valid split exists).
@@ -280,7 +326,7 @@ final class TreeBuilder {
     if usesGini {
       var squares = 0.0
       for k in 0..<outputCount { squares += counts[k] * counts[k] }
-      return 1 - squares / (weight * weight)
+      return giniImpurity(squares: squares, weight: weight)
     }
     var entropy = 0.0
     for k in 0..<outputCount where counts[k] > 0 {

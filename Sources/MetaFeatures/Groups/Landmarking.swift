@@ -18,7 +18,9 @@ import Linalg
 ///
 /// Trees are the Forest module's CART fitted on N rounded to `Float` (scikit-learn casts tree
 /// inputs to float32) in its scikit-learn mode (same feature draws for the same `random_state`,
-/// so the same choice among equally good splits). `best_node` reads the full tree's root split
+/// so the same choice among equally good splits); each column of N is sorted once for all folds
+/// (Forest's `FeatureOrder` for the full trees, `StumpColumn` for the one-column stumps, both giving
+/// the trees a per-fold fit would). `best_node` reads the full tree's root split
 /// (the stump's, see `extract`). Importance ranks order ties by attribute index (numpy's SIMD
 /// `argsort` orders them in a machine-dependent way). `one_nn` and `elite_nn` search
 /// scikit-learn's k-d tree, as pymfe's `KNeighborsClassifier` does (``NearestNeighbour``), so
@@ -56,10 +58,19 @@ enum LandmarkingGroup {
       for c in fractions.indices where fractions[c] > fractions[best] { best = c }
       return best
     }
-    func stump(_ data: Matrix<Double>, _ train: [Int], _ test: [Int]) throws -> [Int] {
-      var tree = DecisionTree<Int>(maxDepth: 1)
-      try tree.fit(data.rows(train), train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)
-      return try tree.predict(data.rows(test))
+    // Stumps on one column (random_node, worst_node): each needed column sorted once, then each
+    // fold's stump scans the training rows in that order, as `DecisionTree(maxDepth: 1)` would.
+    var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
+    func stump(_ column: Int, _ train: [Int], _ test: [Int]) throws -> [Int] {
+      let sorted: StumpColumn
+      if let known = sortedColumns[column] {
+        sorted = known
+      } else {
+        sorted = try StumpColumn(values: (0..<xTree.rows).map { xTree[$0, column] }, labels: y, classCount: k)
+        sortedColumns[column] = sorted
+      }
+      let fitted = try sorted.stump(trainingRows: train)
+      return test.map { fitted.predict(sorted.values[$0]) }
     }
     func record(_ name: String, _ values: [Double]?, _ reason: String) {
       sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
@@ -71,9 +82,10 @@ enum LandmarkingGroup {
     // attributes for worst_node and elite_nn: (least, most) important, ties to the lowest index.
     var rootStumps: [(feature: Int, threshold: Double, left: Int, right: Int)] = []
     var extremes: [(Int, Int)] = []
+    let order = FeatureOrder(xTree)  // each column sorted once, filtered per fold
     for fold in folds.folds {
       var tree = DecisionTree<Int>()
-      guard (try? tree.fit(xTree.rows(fold.train), fold.train.map { y[$0] }, classCount: k, scikitLearnSeed: treeSeed)) != nil
+      guard (try? tree.fit(xTree, rows: fold.train, y, classCount: k, scikitLearnSeed: treeSeed, order: order)) != nil
       else { break }
       let root = tree.node(at: 0)
       if let feature = root.feature, let left = root.left, let right = root.right {
@@ -99,9 +111,8 @@ enum LandmarkingGroup {
     record("best_node", best, "full decision tree failed on a fold")
     var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
     let randomAttribute = numpy.interval(x.columns - 1)
-    let randomColumn = xTree.columns([randomAttribute])
-    record("random_node", evaluate { try stump(randomColumn, $1, $2) }, "decision stump failed on a fold")
-    let worst = ranked ? evaluate { try stump(xTree.columns([extremes[$0].0]), $1, $2) } : nil
+    record("random_node", evaluate { try stump(randomAttribute, $1, $2) }, "decision stump failed on a fold")
+    let worst = ranked ? evaluate { try stump(extremes[$0].0, $1, $2) } : nil
     record("worst_node", worst, "full decision tree failed on a fold")
     let elite = ranked
       ? evaluate { fold, train, test in
