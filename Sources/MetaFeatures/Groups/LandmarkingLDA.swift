@@ -49,22 +49,29 @@ enum LinearDiscriminant {
     case linearAlgebra
   }
 
-  /// Fits on `x` (n × p) and labels `y`; throws when n ≤ k or LAPACK fails.
+  /// Fits on `x` (n × p) and labels `y` (class codes ≥ 0); throws when n ≤ k or LAPACK fails.
   static func fit(_ x: Matrix<Double>, _ y: [Int], tol: Double = 1e-4) throws(FitError) -> Fitted {
     let (n, p) = (x.rows, x.columns)
-    let classes = Array(Set(y)).sorted()
+    // Labels are class codes ≥ 0; `code[label]` numbers the present ones in ascending order.
+    let labelBound = (y.max() ?? -1) + 1
+    var code = [Int](repeating: -1, count: labelBound)
+    for label in y { code[label] = 0 }
+    var classes: [Int] = []
+    for label in 0..<labelBound where code[label] >= 0 {
+      code[label] = classes.count
+      classes.append(label)
+    }
     let k = classes.count
     if k == 1 {
       // scikit-learn ≥ 1.6 fits a single class and always predicts it.
       return Fitted(classes: classes, coef: Matrix(rows: p, columns: 1), intercept: [0])
     }
     guard n > k else { throw .tooFewRows }
-    var index = [Int: Int]()
-    for (i, c) in classes.enumerated() { index[c] = i }
+    let rowClass = y.map { code[$0] }
     var counts = [Double](repeating: 0, count: k)
     var means = Matrix<Double>(rows: k, columns: p)
     for i in 0..<n {
-      let c = index[y[i]] ?? 0
+      let c = rowClass[i]
       counts[c] += 1
       for j in 0..<p { means.storage[c * p + j] += x.storage[i * p + j] }
     }
@@ -75,7 +82,7 @@ enum LinearDiscriminant {
     // 1) within-class scaling
     var centred = Matrix<Double>(rows: n, columns: p)
     for i in 0..<n {
-      let c = index[y[i]] ?? 0
+      let c = rowClass[i]
       for j in 0..<p { centred.storage[i * p + j] = x.storage[i * p + j] - means.storage[c * p + j] }
     }
     var sd = [Double](repeating: 0, count: p)
