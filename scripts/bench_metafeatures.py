@@ -98,19 +98,28 @@ def main():
     ap.add_argument("--groups", default=DEFAULT_GROUPS,
                     help="comma-separated pymfe group names (e.g. add landmarking,model-based)")
     ap.add_argument("--datasets", default="",
-                    help="comma-separated fixture names (default: all fixtures), or `bundled` for every "
-                         "dataset committed under datasets/ (sklearn, keel, keel-imbalanced)")
+                    help="comma-separated fixture names or paths under datasets/ (keel/banana.dat; default: "
+                         "all fixtures), or `bundled` for every dataset committed under datasets/ "
+                         "(sklearn, keel, keel-imbalanced)")
     ap.add_argument("--combined-only", action="store_true",
                     help="only the suite with all --groups together, not one suite per group")
     args = ap.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "mfe-timing"], cwd=BENCH, check=True)
     groups = [g for g in args.groups.split(",") if g]
+    bundled = [(path[len("datasets/"):], path) for path in bundled_paths()]
     if args.datasets == "bundled":
-        listing = [(path[len("datasets/"):], path) for path in bundled_paths()]
+        listing = bundled
+    elif not args.datasets:
+        listing = list(mfe_data.DATASETS)
     else:
-        wanted = set(args.datasets.split(",")) if args.datasets else None
-        listing = [(name, path) for name, path in mfe_data.DATASETS if wanted is None or name in wanted]
+        known = dict(mfe_data.DATASETS) | dict(bundled)
+        wanted = [w for w in args.datasets.split(",") if w]
+        unknown = [w for w in wanted if w not in known]
+        if unknown:
+            ap.error(f"--datasets: unknown {', '.join(unknown)} (a fixture name such as {mfe_data.DATASETS[0][0]}, "
+                     f"a path under datasets/ such as {bundled[0][0]}, or `bundled`)")
+        listing = [(w, known[w]) for w in wanted]
     data = [(name, path, mfe_data.load(path)) for name, path in listing]
     summary = []
     for g in groups if not args.combined_only else []:
