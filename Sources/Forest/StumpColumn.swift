@@ -1,3 +1,5 @@
+import Linalg
+
 /// One feature's values sorted once, with the rows' class labels, for fitting many depth-1
 /// classification trees (stumps) on subsets of the rows, such as the training rows of each
 /// cross-validation fold.
@@ -28,6 +30,41 @@ public struct StumpColumn: Sendable {
   ///   `.labelOutOfRange`, as a tree fitted on all rows would.
   /// - Complexity: O(n log n).
   public init(values: [Double], labels: [Int], classCount: Int) throws(ForestError) {
+    try self.init(values: values, labels: labels, classCount: classCount) {
+      (0..<Int32(values.count)).sorted { values[Int($0)] < values[Int($1)] }
+    }
+  }
+
+  /// Column `column` of `x` with its order taken from `order` (made from `x`), not sorted again.
+  ///
+  /// - Parameters:
+  ///   - x: `n × p` features (round them through `Float` to match scikit-learn's float32 cast).
+  ///   - column: a feature in `0..<p`.
+  ///   - order: `FeatureOrder(x)`.
+  ///   - labels: `n` labels in `0..<classCount`.
+  ///   - classCount: the number of classes K ≥ 1.
+  /// - Throws: as ``init(values:labels:classCount:)``, and `.rowCountMismatch` when `order` was
+  ///   not made from a matrix of `x`'s shape, `.invalidParameter` for a column out of range.
+  /// - Complexity: O(n).
+  public init(
+    _ x: Matrix<Double>, column: Int, order: FeatureOrder, labels: [Int], classCount: Int
+  ) throws(ForestError) {
+    guard order.rowCount == x.rows, order.featureCount == x.columns else {
+      throw .rowCountMismatch(what: "order", expected: x.rows, got: order.rowCount)
+    }
+    guard column >= 0, column < x.columns else {
+      throw .invalidParameter(name: "column", value: "\(column)", requirement: "0 ≤ column < \(x.columns)")
+    }
+    let n = x.rows
+    try self.init(values: (0..<n).map { x[$0, column] }, labels: labels, classCount: classCount) {
+      Array(order.rows[(column * n)..<((column + 1) * n)])
+    }
+  }
+
+  /// Validates the column and keeps the order `sorted()` gives (rows in ascending order of value).
+  private init(
+    values: [Double], labels: [Int], classCount: Int, sorted: () -> [Int32]
+  ) throws(ForestError) {
     guard !values.isEmpty else { throw .emptyData(rows: 0, columns: 1) }
     if let row = values.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteFeature(row: row, column: 0) }
     guard labels.count == values.count else {
@@ -42,7 +79,7 @@ public struct StumpColumn: Sendable {
     self.values = values
     self.labels = labels.map { Int32($0) }
     self.classCount = classCount
-    order = (0..<Int32(values.count)).sorted { values[Int($0)] < values[Int($1)] }
+    order = sorted()
   }
 
   /// The stump `DecisionTree<Int>(maxDepth: 1)` fits on the rows `trainingRows` (a row listed

@@ -58,6 +58,31 @@ import Testing
     #expect(checked == 200)
   }
 
+  /// A column whose order comes from `FeatureOrder` (ties by row) gives the same stumps as one
+  /// sorted on its own, on every shape.
+  @Test(arguments: Shape.allCases) func orderFromFeatureOrderGivesTheSameStumps(shape: Shape) throws {
+    var g = SeededGenerator(seed: 43)
+    let n = 300
+    let (first, second) = (Self.column(shape, rows: n, generator: &g), Self.column(shape, rows: n, generator: &g))
+    let x = Matrix(rows: n, columns: 2, storage: zip(first, second).flatMap { [$0, $1] })
+    let labels = (0..<n).map { _ in g.integer(below: 3) }
+    let order = FeatureOrder(x)
+    for column in 0..<2 {
+      let reused = try StumpColumn(x, column: column, order: order, labels: labels, classCount: 3)
+      let sorted = try StumpColumn(values: (0..<n).map { x[$0, column] }, labels: labels, classCount: 3)
+      for _ in 0..<10 {
+        let train = g.sample(1 + g.integer(below: n), from: n)
+        #expect(try reused.stump(trainingRows: train) == sorted.stump(trainingRows: train), "shape \(shape), column \(column)")
+      }
+    }
+    #expect(throws: ForestError.self) {
+      try StumpColumn(x, column: 2, order: order, labels: labels, classCount: 3)
+    }
+    #expect(throws: ForestError.self) {
+      try StumpColumn(Matrix(rows: 3, columns: 2), column: 0, order: order, labels: [0, 1, 0], classCount: 2)
+    }
+  }
+
   @Test func badInputThrowsAsTreesDo() {
     #expect(throws: ForestError.emptyData(rows: 0, columns: 1)) {
       try StumpColumn(values: [], labels: [], classCount: 2)

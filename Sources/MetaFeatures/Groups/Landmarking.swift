@@ -19,8 +19,8 @@ import Linalg
 /// Trees are the Forest module's CART fitted on N rounded to `Float` (scikit-learn casts tree
 /// inputs to float32) in its scikit-learn mode (same feature draws for the same `random_state`,
 /// so the same choice among equally good splits); each column of N is sorted once for all folds
-/// (Forest's `FeatureOrder` for the full trees, `StumpColumn` for the one-column stumps, both giving
-/// the trees a per-fold fit would). `best_node` reads the full tree's root split
+/// (Forest's `FeatureOrder`, which the full trees filter per fold and the one-column stumps'
+/// `StumpColumn`s reuse; both give the trees a per-fold fit would). `best_node` reads the full tree's root split
 /// (the stump's, see `extract`). Importance ranks order ties by attribute index (numpy's SIMD
 /// `argsort` orders them in a machine-dependent way). `one_nn` and `elite_nn` search
 /// scikit-learn's k-d tree, as pymfe's `KNeighborsClassifier` does (``NearestNeighbour``), so
@@ -58,15 +58,16 @@ enum LandmarkingGroup {
       for c in fractions.indices where fractions[c] > fractions[best] { best = c }
       return best
     }
-    // Stumps on one column (random_node, worst_node): each needed column sorted once, then each
-    // fold's stump scans the training rows in that order, as `DecisionTree(maxDepth: 1)` would.
+    let order = FeatureOrder(xTree)  // each column sorted once, filtered per fold
+    // Stumps on one column (random_node, worst_node): each fold's stump scans the training rows
+    // in the column's order, as `DecisionTree(maxDepth: 1)` would.
     var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
     func stump(_ column: Int, _ train: [Int], _ test: [Int]) throws -> [Int] {
       let sorted: StumpColumn
       if let known = sortedColumns[column] {
         sorted = known
       } else {
-        sorted = try StumpColumn(values: (0..<xTree.rows).map { xTree[$0, column] }, labels: y, classCount: k)
+        sorted = try StumpColumn(xTree, column: column, order: order, labels: y, classCount: k)
         sortedColumns[column] = sorted
       }
       let fitted = try sorted.stump(trainingRows: train)
@@ -82,7 +83,6 @@ enum LandmarkingGroup {
     // attributes for worst_node and elite_nn: (least, most) important, ties to the lowest index.
     var rootStumps: [(feature: Int, threshold: Double, left: Int, right: Int)] = []
     var extremes: [(Int, Int)] = []
-    let order = FeatureOrder(xTree)  // each column sorted once, filtered per fold
     for fold in folds.folds {
       var tree = DecisionTree<Int>()
       guard (try? tree.fit(xTree, rows: fold.train, y, classCount: k, scikitLearnSeed: treeSeed, order: order)) != nil
