@@ -1,6 +1,4 @@
-import Dispatch
 import Linalg
-import Synchronization
 
 /// The ensemble-level settings shared by `RandomForest` and `ExtraTrees`.
 struct EnsembleSettings: Sendable {
@@ -48,33 +46,23 @@ struct FittedEnsemble<Target: TreeTarget>: Sendable {
 
 /// Grows `settings.nEstimators` trees on `nJobs` workers and, with bootstrap, scores them out of bag.
 ///
-/// Workers take tree indices from a shared counter (`DispatchQueue.concurrentPerform` with
-/// `min(nJobs, nEstimators)` iterations); each tree draws only from its own generator, so the
-/// result is identical for every `nJobs`.
+/// Trees are grown by `parallelMap` (workers take tree indices from a shared counter); each tree
+/// draws only from its own generator, so the result is identical for every `nJobs`.
 /// - Complexity: O(T · k · n log² n) work for balanced trees, spread over `nJobs` threads.
 func fitEnsemble<Target: TreeTarget>(
   x: Matrix<Double>, data: TrainingData, parameters: TreeParameters, settings: EnsembleSettings
 ) throws(ForestError) -> FittedEnsemble<Target> {
   try settings.validate()
   let resolved = try parameters.validated(featureCount: data.featureCount, classification: data.isClassification)
-  let count = settings.nEstimators
-  let results = Mutex<[DecisionTree<Target>?]>(Array(repeating: nil, count: count))
-  let next = Atomic<Int>(0)
-  DispatchQueue.concurrentPerform(iterations: min(settings.nJobs, count)) { _ in
-    while true {
-      let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-      guard index < count else { return }
-      var generator = settings.generator(forTree: index)
-      let weights =
-        settings.bootstrap
-        ? settings.bootstrapWeights(rows: data.rowCount, sampleWeights: data.weights, generator: &generator) : nil
-      var tree = DecisionTree<Target>(parameters: parameters, seed: settings.seed)
-      tree.fit(data: data, resolved: resolved, weights: weights, generator: &generator)
-      results.withLock { $0[index] = tree }
-    }
+  let trees = parallelMap(settings.nEstimators, jobs: settings.nJobs) { index in
+    var generator = settings.generator(forTree: index)
+    let weights =
+      settings.bootstrap
+      ? settings.bootstrapWeights(rows: data.rowCount, sampleWeights: data.weights, generator: &generator) : nil
+    var tree = DecisionTree<Target>(parameters: parameters, seed: settings.seed)
+    tree.fit(data: data, resolved: resolved, weights: weights, generator: &generator)
+    return tree
   }
-  let trees = results.withLock { $0.compactMap { $0 } }
-  precondition(trees.count == count, "a forest worker did not deliver its tree")
   let oob = settings.bootstrap ? outOfBagScore(x: x, data: data, trees: trees, settings: settings) : nil
   return FittedEnsemble(trees: trees, oobScore: oob)
 }

@@ -19,9 +19,9 @@ import Datasets
 ///   ``MetaFeatureVector/reasons``; extraction itself never fails.
 /// - **Canonical correlations** are exact (see ``CanonicalCorrelation``), where pymfe's
 ///   iterative CCA can stop about 1e-5 away.
-/// - **Landmarking ties.** 1-NN takes the lowest training row among equal distances (pymfe's
-///   k-d tree takes the first it visits), and importance ranks order equal importances by
-///   attribute index (numpy's SIMD argsort is machine-dependent).
+/// - **Landmarking ties.** 1-NN picks the row pymfe's k-d tree picks among equal distances, but
+///   importance ranks order equal importances by attribute index (numpy's SIMD argsort is
+///   machine-dependent), so `worst_node` can differ where importances tie.
 /// - **Ties.** Where pymfe picks among equal distances or sphere masses with numpy's unstable
 ///   selection (n3, n4, density, cls_coef, hubs, t1), ties go to the lower index here.
 public struct MetaFeatureExtractor: Sendable {
@@ -32,6 +32,9 @@ public struct MetaFeatureExtractor: Sendable {
   /// The seed of pymfe's `random_state` (attribute subset of `attr_conc`, `random_node`'s
   /// attribute, the decision trees of landmarking and model-based).
   public var randomSeed: Int
+  /// The most threads extraction may use (scikit-learn's `n_jobs`, ≥ 1; default 1). The
+  /// landmarking folds run in parallel; the values are the same for every `nJobs`.
+  public var nJobs: Int
 
   /// Creates an extractor.
   ///
@@ -39,10 +42,14 @@ public struct MetaFeatureExtractor: Sendable {
   ///   - groups: the meta-feature groups (pymfe names via ``MetaFeatureGroup/pymfeName``).
   ///   - summaries: summary functions for multi-valued features; pymfe's default is mean and sd.
   ///   - randomSeed: pymfe's `random_state`, ≥ 0 (default 0).
-  public init(groups: [MetaFeatureGroup], summaries: [SummaryFunction] = [.mean, .sd], randomSeed: Int = 0) {
+  ///   - nJobs: the most threads to use; values below 1 count as 1.
+  public init(
+    groups: [MetaFeatureGroup], summaries: [SummaryFunction] = [.mean, .sd], randomSeed: Int = 0, nJobs: Int = 1
+  ) {
     self.groups = groups
     self.summaries = summaries
     self.randomSeed = randomSeed
+    self.nJobs = nJobs
   }
 
   /// The meta-features of `dataset`, sorted by name.
@@ -72,7 +79,7 @@ public struct MetaFeatureExtractor: Sendable {
       case .statistical: StatisticalGroup.extract(views, into: &sink)
       case .infoTheory: InfoTheoryGroup.extract(views, seed: randomSeed, into: &sink)
       case .complexity: ComplexityGroup.extract(views, seed: randomSeed, into: &sink)
-      case .landmarking: LandmarkingGroup.extract(views, seed: randomSeed, into: &sink)
+      case .landmarking: LandmarkingGroup.extract(views, seed: randomSeed, jobs: nJobs, into: &sink)
       case .modelBased: ModelBasedGroup.extract(views, seed: randomSeed, into: &sink)
       case .clustering: ClusteringGroup.extract(views, into: &sink)
       }

@@ -30,6 +30,9 @@ struct FeaturesCommand: ParsableCommand {
   @Option(name: .long, help: "Seed of the random choices (pymfe's random_state: attr_conc's subset, random_node, trees).")
   var seed: Int = 0
 
+  @Option(name: .long, help: "Threads to use (the landmarking folds run in parallel; the values do not depend on it). Default: all cores.")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
   @OptionGroup var output: OutputOptions
 
   @Flag(name: .long, help: "Print name,value CSV rows.")
@@ -46,13 +49,14 @@ struct FeaturesCommand: ParsableCommand {
       throw ValidationError("unknown summary '\(s)'; summaries: \(SummaryFunction.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     if csv && output.json { throw ValidationError("--json and --csv exclude each other") }
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
   }
 
   func run() throws {
     let data = try dataset.load()
     let extractor = MetaFeatureExtractor(
       groups: groupNames.compactMap(MetaFeatureGroup.init(rawValue:)),
-      summaries: summary.compactMap(SummaryFunction.init(rawValue:)), randomSeed: seed)
+      summaries: summary.compactMap(SummaryFunction.init(rawValue:)), randomSeed: seed, nJobs: jobs)
     let vector = extractor.features(of: data)
     let pairs = zip(vector.names, vector.values).map { ($0, $1) }
     if output.json {

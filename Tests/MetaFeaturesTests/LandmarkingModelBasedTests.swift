@@ -62,6 +62,21 @@ import Testing
     }
   }
 
+  /// The landmarking folds run in parallel with `nJobs` > 1; every value and reason must be
+  /// the one-thread extraction's, bit for bit, including failing folds (three rows, one class).
+  @Test(arguments: ["iris", "car-good", "german", "tic-tac-toe", "edge-three-rows", "edge-single-class", "edge-constant"])
+  func parallelFoldsGiveTheSameValues(dataset: String) throws {
+    let fixture = try #require(PymfeAgreementTests.fixtures.first { $0.dataset == dataset })
+    let data = try fixture.loadDataset()
+    let serial = MetaFeatureExtractor(groups: [.landmarking, .modelBased]).features(of: data)
+    for jobs in [2, 3, 16] {
+      let parallel = MetaFeatureExtractor(groups: [.landmarking, .modelBased], nJobs: jobs).features(of: data)
+      #expect(parallel.names == serial.names)
+      #expect(parallel.values.map(\.bitPattern) == serial.values.map(\.bitPattern), "\(dataset), nJobs \(jobs)")
+      #expect(parallel.reasons == serial.reasons)
+    }
+  }
+
   @Test func stratifiedFoldsDealClassesRoundRobin() throws {
     // sklearn: StratifiedKFold(3).split(X, [0,0,0,0,1,1,1,1,1,1]) test folds
     // [0,1,4,5], [2,6,7], [3,8,9].

@@ -41,6 +41,17 @@ import Testing
     #expect(object["nodes"] as? Double == 1)
   }
 
+  @Test func jobsDoNotChangeTheValuesAndMustBePositive() throws {
+    let one = try metaprobe("features", "wine", "--groups", "landmarking", "--jobs", "1", "--csv")
+    let two = try metaprobe("features", "wine", "--groups", "landmarking", "--jobs", "2", "--csv")
+    #expect(one.status == 0 && two.status == 0, "\(one.stderr) \(two.stderr)")
+    #expect(one.stdout.contains("one_nn.mean,"))
+    #expect(one.stdout == two.stdout)
+    let zero = try metaprobe("features", "wine", "--jobs", "0")
+    #expect(zero.status != 0)
+    #expect(zero.stderr.contains("--jobs must be at least 1, got 0"))
+  }
+
   @Test func unknownGroupIsRejected() throws {
     let run = try metaprobe("features", "iris", "--groups", "landmark")
     #expect(run.status != 0)

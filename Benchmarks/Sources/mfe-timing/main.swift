@@ -1,7 +1,7 @@
 // Times MetaFeatureExtractor on datasets given on the command line, for
 // scripts/bench_metafeatures.py (which times pymfe in the same run and prints the ratio).
 //
-//   mfe-timing --groups general,statistical,info-theory --repeat 5 PATH...
+//   mfe-timing --groups general,statistical,info-theory --repeat 5 [--jobs N] PATH...
 // prints one line per dataset: `<path>\t<median seconds>\t<feature count>`;
 // with `--json` it prints instead one JSON object per line: the path and the feature vector.
 import Datasets
@@ -12,6 +12,7 @@ var groups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
 var repeats = 5
 var paths: [String] = []
 var json = false
+var jobs = 1
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
   switch a {
@@ -24,10 +25,11 @@ while let a = args.popFirst() {
     }
   case "--repeat": repeats = Int(args.popFirst() ?? "") ?? 5
   case "--json": json = true
+  case "--jobs": jobs = Int(args.popFirst() ?? "") ?? 1
   default: paths.append(a)
   }
 }
-let extractor = MetaFeatureExtractor(groups: groups)
+let extractor = MetaFeatureExtractor(groups: groups, nJobs: jobs)
 for path in paths {
   do {
     let data = try Dataset.read(from: path)

@@ -29,7 +29,7 @@ enum LandmarkingGroup {
   static let featureNames = ["best_node", "elite_nn", "linear_discr", "naive_bayes", "one_nn", "random_node", "worst_node"]
   static let foldCount = 10
 
-  static func extract(_ v: DataViews, seed: Int, into sink: inout FeatureSink) {
+  static func extract(_ v: DataViews, seed: Int, jobs: Int = 1, into sink: inout FeatureSink) {
     let folds: StratifiedFolds
     switch StratifiedFolds.make(classes: v.y, splits: foldCount) {
     case .failure(let error):
@@ -42,15 +42,102 @@ enum LandmarkingGroup {
     let y = v.y
     let k = v.classCount
     let treeSeed = ModelBasedGroup.scikitLearnTreeSeed(seed)
+    let order = FeatureOrder(xTree)  // each column sorted once, filtered per fold
 
-    func evaluate(_ predictor: (_ fold: Int, _ train: [Int], _ test: [Int]) throws -> [Int]?) -> [Double]? {
+    // The learners that need only their fold's rows, one fold per job (the folds are
+    // independent, so the values do not depend on `jobs`).
+    let outcomes = parallelMap(folds.folds.count, jobs: jobs) { f in
+      let (train, test) = folds.folds[f]
+      func accuracy(_ predicted: [Int]?) -> Double? {
+        guard let predicted else { return nil }
+        let hits = zip(predicted, test).filter { $0 == y[$1] }.count
+        return Double(hits) / Double(test.count)
+      }
+      var outcome = FoldOutcome()
+      outcome.tree = fullTree(xTree, y, classCount: k, train: train, seed: treeSeed, order: order)
+      if let tree = outcome.tree {
+        outcome.best = accuracy(test.map { xTree[$0, tree.feature] <= tree.threshold ? tree.left : tree.right })
+        outcome.elite = accuracy(NearestNeighbour.predict(x.columns([tree.most]), y, train: train, test: test))
+      }
+      outcome.oneNN = accuracy(NearestNeighbour.predict(x, y, train: train, test: test))
+      outcome.naiveBayes = accuracy(
+        try? GaussianNaiveBayes().fit(x.rows(train), train.map { y[$0] }, classCount: k).predict(x.rows(test)))
+      outcome.linearDiscr = accuracy(
+        try? LinearDiscriminant.fit(x.rows(train), train.map { y[$0] }).predict(x.rows(test)))
+      return outcome
+    }
+    /// One value per fold, or `nil` when a fold has none (as pymfe, which raises on any fold).
+    func perFold(_ value: (FoldOutcome) -> Double?) -> [Double]? {
+      let values = outcomes.compactMap(value)
+      return values.count == outcomes.count ? values : nil
+    }
+
+    // Stumps on one column (random_node, worst_node): each fold's stump scans the training rows
+    // in the column's order, as `DecisionTree(maxDepth: 1)` would.
+    var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
+    func stumpAccuracies(_ column: (Int) -> Int?) -> [Double]? {
       var scores: [Double] = []
-      for (index, fold) in folds.folds.enumerated() {
-        guard let predicted = try? predictor(index, fold.train, fold.test) else { return nil }
-        let hits = zip(predicted, fold.test).filter { $0 == y[$1] }.count
+      for (f, fold) in folds.folds.enumerated() {
+        guard let j = column(f) else { return nil }
+        if sortedColumns[j] == nil {
+          sortedColumns[j] = try? StumpColumn(xTree, column: j, order: order, labels: y, classCount: k)
+        }
+        guard let sorted = sortedColumns[j], let fitted = try? sorted.stump(trainingRows: fold.train) else { return nil }
+        let hits = fold.test.filter { fitted.predict(sorted.values[$0]) == y[$0] }.count
         scores.append(Double(hits) / Double(fold.test.count))
       }
       return scores
+    }
+    func record(_ name: String, _ values: [Double]?, _ reason: String) {
+      sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
+    }
+    let treeReason = "full decision tree failed on a fold"
+    record("best_node", perFold(\.best), treeReason)
+    var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
+    let randomAttribute = numpy.interval(x.columns - 1)
+    record("random_node", stumpAccuracies { _ in randomAttribute }, "decision stump failed on a fold")
+    let ranked = outcomes.allSatisfy { $0.tree != nil }
+    record("worst_node", ranked ? stumpAccuracies { outcomes[$0].tree?.least } : nil, treeReason)
+    record("elite_nn", perFold(\.elite), treeReason)
+    record("one_nn", perFold(\.oneNN), "1-NN failed on a fold")
+    record("naive_bayes", perFold(\.naiveBayes), "Gaussian naive Bayes failed on a fold")
+    record(
+      "linear_discr", perFold(\.linearDiscr),
+      "linear discriminant analysis failed on a fold (no more training rows than classes)")
+  }
+
+  /// A fold's full tree as landmarking uses it: its root split with each side's class (the
+  /// stump `best_node` fits: scikit-learn's stump with the same random_state draws the same
+  /// features at the root, and its leaves hold the same rows as the root's children), and the
+  /// (least, most) important attributes for worst_node and elite_nn: the ends of a stable
+  /// ascending argsort (the lowest index among the least, the highest among the most).
+  struct TreeSummary: Sendable {
+    var feature: Int
+    var threshold: Double
+    var left: Int
+    var right: Int
+    var least: Int
+    var most: Int
+  }
+
+  /// What one fold yields: its tree and the accuracies of the learners fitted on its rows
+  /// alone (`nil` where the learner failed).
+  struct FoldOutcome: Sendable {
+    var tree: TreeSummary?
+    var best: Double?
+    var elite: Double?
+    var oneNN: Double?
+    var naiveBayes: Double?
+    var linearDiscr: Double?
+  }
+
+  /// Fits the full tree on `train` and summarises it, or `nil` when the fit fails.
+  static func fullTree(
+    _ xTree: Matrix<Double>, _ y: [Int], classCount k: Int, train: [Int], seed: UInt32, order: FeatureOrder
+  ) -> TreeSummary? {
+    var tree = DecisionTree<Int>()
+    guard (try? tree.fit(xTree, rows: train, y, classCount: k, scikitLearnSeed: seed, order: order)) != nil else {
+      return nil
     }
     /// The first class of largest fraction (numpy's `argmax`, as a stump predicts).
     func argmax(_ fractions: [Double]) -> Int {
@@ -58,80 +145,21 @@ enum LandmarkingGroup {
       for c in fractions.indices where fractions[c] > fractions[best] { best = c }
       return best
     }
-    let order = FeatureOrder(xTree)  // each column sorted once, filtered per fold
-    // Stumps on one column (random_node, worst_node): each fold's stump scans the training rows
-    // in the column's order, as `DecisionTree(maxDepth: 1)` would.
-    var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
-    func stump(_ column: Int, _ train: [Int], _ test: [Int]) throws -> [Int] {
-      let sorted: StumpColumn
-      if let known = sortedColumns[column] {
-        sorted = known
-      } else {
-        sorted = try StumpColumn(xTree, column: column, order: order, labels: y, classCount: k)
-        sortedColumns[column] = sorted
-      }
-      let fitted = try sorted.stump(trainingRows: train)
-      return test.map { fitted.predict(sorted.values[$0]) }
+    let importance = tree.featureImportances
+    var least = 0
+    var most = 0
+    for j in importance.indices {
+      if importance[j] < importance[least] { least = j }
+      if importance[j] >= importance[most] { most = j }
     }
-    func record(_ name: String, _ values: [Double]?, _ reason: String) {
-      sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
+    let root = tree.node(at: 0)
+    if let feature = root.feature, let left = root.left, let right = root.right {
+      return TreeSummary(
+        feature: feature, threshold: root.threshold, left: argmax(tree.node(at: left).value),
+        right: argmax(tree.node(at: right).value), least: least, most: most)
     }
-
-    // Per fold, a full tree on the training rows. Its root split is the stump best_node fits:
-    // scikit-learn's stump with the same random_state draws the same features at the root, and
-    // its leaves hold the same rows as the root's children. Its importances rank the
-    // attributes for worst_node and elite_nn: (least, most) important, ties to the lowest index.
-    var rootStumps: [(feature: Int, threshold: Double, left: Int, right: Int)] = []
-    var extremes: [(Int, Int)] = []
-    for fold in folds.folds {
-      var tree = DecisionTree<Int>()
-      guard (try? tree.fit(xTree, rows: fold.train, y, classCount: k, scikitLearnSeed: treeSeed, order: order)) != nil
-      else { break }
-      let root = tree.node(at: 0)
-      if let feature = root.feature, let left = root.left, let right = root.right {
-        rootStumps.append((feature, root.threshold, argmax(tree.node(at: left).value), argmax(tree.node(at: right).value)))
-      } else {  // a single leaf: every row gets its class
-        rootStumps.append((0, .infinity, argmax(root.value), argmax(root.value)))
-      }
-      let importance = tree.featureImportances
-      var least = 0
-      var most = 0
-      for j in importance.indices {
-        if importance[j] < importance[least] { least = j }
-        if importance[j] >= importance[most] { most = j }
-      }
-      extremes.append((least, most))
-    }
-    let ranked = extremes.count == foldCount
-    let best = ranked
-      ? evaluate { fold, _, test in
-        let stump = rootStumps[fold]
-        return test.map { xTree[$0, stump.feature] <= stump.threshold ? stump.left : stump.right }
-      } : nil
-    record("best_node", best, "full decision tree failed on a fold")
-    var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
-    let randomAttribute = numpy.interval(x.columns - 1)
-    record("random_node", evaluate { try stump(randomAttribute, $1, $2) }, "decision stump failed on a fold")
-    let worst = ranked ? evaluate { try stump(extremes[$0].0, $1, $2) } : nil
-    record("worst_node", worst, "full decision tree failed on a fold")
-    let elite = ranked
-      ? evaluate { fold, train, test in
-        let column = x.columns([extremes[fold].1])
-        return NearestNeighbour.predict(column, y, train: train, test: test)
-      } : nil
-    record("elite_nn", elite, "full decision tree failed on a fold")
-
-    record("one_nn", evaluate { NearestNeighbour.predict(x, y, train: $1, test: $2) }, "1-NN failed on a fold")
-    record(
-      "naive_bayes",
-      evaluate { _, train, test in
-        try GaussianNaiveBayes().fit(x.rows(train), train.map { y[$0] }, classCount: k).predict(x.rows(test))
-      }, "Gaussian naive Bayes failed on a fold")
-    let ldaReason = "linear discriminant analysis failed on a fold (no more training rows than classes)"
-    record(
-      "linear_discr",
-      evaluate { _, train, test in
-        try LinearDiscriminant.fit(x.rows(train), train.map { y[$0] }).predict(x.rows(test))
-      }, ldaReason)
+    // A single leaf: every row gets its class.
+    let only = argmax(root.value)
+    return TreeSummary(feature: 0, threshold: .infinity, left: only, right: only, least: least, most: most)
   }
 }
