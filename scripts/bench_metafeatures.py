@@ -2,7 +2,7 @@
 the bundled fixture datasets and prints per-dataset times, speed-ups and their median.
 
     /tmp/venv-mfe/bin/python scripts/bench_metafeatures.py [--repeat 5] [--skip-build]
-        [--groups general,statistical,info-theory,complexity] [--datasets iris,wine]
+        [--groups general,statistical,info-theory,complexity] [--datasets iris,wine] [--jobs 1,2]
 
 One suite per group in --groups, then one suite with all of them together ("all"); the
 default --groups are pymfe's default groups (`MFE(groups="default")`: general, info-theory,
@@ -10,7 +10,10 @@ statistical, model-based, landmarking), the set the speed target is stated for. 
 complexity group (O(n^2) memory in pymfe) only runs on datasets with at most 1000 rows, so
 the "all" suite leaves it out on larger ones. Both run with one OpenBLAS thread. Each time is the median of --repeat runs
 (pymfe: MFE(...).fit + extract; Swift: MetaFeatureExtractor.features including the data
-views, without reading the file).
+views, without reading the file). MetaFeatures is timed once per --jobs value (its `nJobs`:
+the landmarking folds in parallel; default 1 and 2), each with its own speed-up column. pymfe
+has no parallel option outside the complexity group (`n_jobs` of its neighbour searches), so
+it always runs on one thread.
 """
 import os
 
@@ -49,9 +52,9 @@ def time_pymfe(X, y, cat_cols, groups, repeat):
     return statistics.median(times)
 
 
-def time_swift(paths, groups, repeat):
+def time_swift(paths, groups, repeat, jobs):
     exe = os.path.join(BENCH, ".build", "release", "mfe-timing")
-    out = subprocess.run([exe, "--groups", ",".join(groups), "--repeat", str(repeat), *paths],
+    out = subprocess.run([exe, "--groups", ",".join(groups), "--repeat", str(repeat), "--jobs", str(jobs), *paths],
                          check=True, capture_output=True, text=True).stdout
     return {line.split("\t")[0]: float(line.split("\t")[1]) for line in out.splitlines()}
 
@@ -60,27 +63,31 @@ def groups_for(groups, rows):
     return [g for g in groups if g != "complexity" or rows <= COMPLEXITY_MAX_ROWS]
 
 
-def run_suite(title, groups, data, repeat):
+def run_suite(title, groups, data, repeat, jobs):
     # pymfe then MetaFeatures on each dataset in turn, so both see the same machine load.
     rows = []
-    swift = {}
     for name, path, (X, y, cat_cols) in data:
         gs = groups_for(groups, X.shape[0])
         if not gs:
             continue
-        rows.append((name, path, X.shape, gs, time_pymfe(X, y, cat_cols, gs, repeat)))
         full = os.path.join(mfe_data.ROOT, path)
-        swift[(full, tuple(gs))] = time_swift([full], gs, repeat)[full]
+        tp = time_pymfe(X, y, cat_cols, gs, repeat)
+        ours = [time_swift([full], gs, repeat, j)[full] for j in jobs]
+        rows.append((name, X.shape, gs, tp, ours))
     print(f"\n## {title}\n")
-    print("| dataset | n x d | groups | pymfe s | MetaFeatures s | speed-up |")
-    print("|---|---|---|---|---|---|")
-    ratios = []
-    for name, path, shape, gs, tp in rows:
-        ts = swift[(os.path.join(mfe_data.ROOT, path), tuple(gs))]
-        ratios.append(tp / ts)
-        print(f"| {name} | {shape[0]}x{shape[1]} | {len(gs)} | {tp:.4f} | {ts:.5f} | {tp / ts:.0f}x |")
-    print(f"\n{title}: median speed-up {statistics.median(ratios):.0f}x, "
-          f"min {min(ratios):.0f}x (pymfe median {statistics.median(r[4] for r in rows):.4f} s)")
+    heads = [f"MetaFeatures s ({j} thread{'s' if j > 1 else ''}) | speed-up" for j in jobs]
+    print("| dataset | n x d | groups | pymfe s | " + " | ".join(heads) + " |")
+    print("|---|---|---|---|" + "---|---|" * len(jobs))
+    ratios = [[] for _ in jobs]
+    for name, shape, gs, tp, ours in rows:
+        cells = []
+        for k, ts in enumerate(ours):
+            ratios[k].append(tp / ts)
+            cells.append(f"{ts:.5f} | {tp / ts:.0f}x")
+        print(f"| {name} | {shape[0]}x{shape[1]} | {len(gs)} | {tp:.4f} | " + " | ".join(cells) + " |")
+    for j, rs in zip(jobs, ratios):
+        print(f"\n{title}, {j} thread(s): median speed-up {statistics.median(rs):.0f}x, min {min(rs):.0f}x, "
+              f"{sum(r < 20 for r in rs)} of {len(rs)} below 20x (pymfe median {statistics.median(r[3] for r in rows):.4f} s)")
     return ratios
 
 
@@ -101,12 +108,20 @@ def main():
                     help="comma-separated fixture names or paths under datasets/ (keel/banana.dat; default: "
                          "all fixtures), or `bundled` for every dataset committed under datasets/ "
                          "(sklearn, keel, keel-imbalanced)")
+    ap.add_argument("--jobs", default="1,2",
+                    help="comma-separated MetaFeatures thread counts to time (nJobs; default 1,2)")
     ap.add_argument("--combined-only", action="store_true",
                     help="only the suite with all --groups together, not one suite per group")
     args = ap.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "mfe-timing"], cwd=BENCH, check=True)
     groups = [g for g in args.groups.split(",") if g]
+    try:
+        jobs = [int(j) for j in args.jobs.split(",") if j]
+    except ValueError:
+        ap.error(f"--jobs: expected comma-separated integers, got {args.jobs!r}")
+    if not jobs or min(jobs) < 1:
+        ap.error(f"--jobs: expected thread counts of at least 1, got {args.jobs!r}")
     bundled = [(path[len("datasets/"):], path) for path in bundled_paths()]
     if args.datasets == "bundled":
         listing = bundled
@@ -123,12 +138,14 @@ def main():
     data = [(name, path, mfe_data.load(path)) for name, path in listing]
     summary = []
     for g in groups if not args.combined_only else []:
-        summary.append((g, run_suite(g, [g], data, args.repeat)))
+        summary.append((g, run_suite(g, [g], data, args.repeat, jobs)))
     if len(groups) > 1 or args.combined_only:
-        summary.append(("all", run_suite("all: " + ",".join(groups), groups, data, args.repeat)))
-    print("\n| suite | median speed-up | min speed-up |\n|---|---|---|")
-    for title, ratios in summary:
-        print(f"| {title} | {statistics.median(ratios):.0f}x | {min(ratios):.0f}x |")
+        summary.append(("all", run_suite("all: " + ",".join(groups), groups, data, args.repeat, jobs)))
+    print("\n| suite | threads | median speed-up | min speed-up | below 20x |\n|---|---|---|---|---|")
+    for title, per_jobs in summary:
+        for j, ratios in zip(jobs, per_jobs):
+            print(f"| {title} | {j} | {statistics.median(ratios):.0f}x | {min(ratios):.0f}x | "
+                  f"{sum(r < 20 for r in ratios)} of {len(ratios)} |")
 
 
 if __name__ == "__main__":
