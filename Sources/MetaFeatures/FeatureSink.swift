@@ -1,6 +1,6 @@
 /// Collects the features of one extraction: scalars under their bare name, multi-valued
 /// features summarised under `<name>.<summary>`, and a reason for every NaN.
-struct FeatureSink {
+struct FeatureSink: Sendable {
   let summaries: [SummaryFunction]
   private(set) var entries: [(name: String, value: Double)] = []
   private(set) var reasons: [String: String] = [:]
@@ -33,6 +33,12 @@ struct FeatureSink {
         }
       }
     }
+  }
+
+  /// Appends the entries and reasons of `other` (a sink of the same summaries).
+  mutating func merge(_ other: FeatureSink) {
+    entries += other.entries
+    reasons.merge(other.reasons) { _, new in new }
   }
 
   /// Records a note that is not tied to a feature value (e.g. a group not yet implemented).

@@ -1,4 +1,5 @@
 import Datasets
+import Linalg
 
 /// Extracts pymfe-compatible meta-features from a dataset.
 ///
@@ -32,8 +33,9 @@ public struct MetaFeatureExtractor: Sendable {
   /// The seed of pymfe's `random_state` (attribute subset of `attr_conc`, `random_node`'s
   /// attribute, the decision trees of landmarking and model-based).
   public var randomSeed: Int
-  /// The most threads extraction may use (scikit-learn's `n_jobs`, ≥ 1; default 1). The
-  /// landmarking folds run in parallel; the values are the same for every `nJobs`.
+  /// The most threads extraction may use (scikit-learn's `n_jobs`, ≥ 1; default 1). Groups
+  /// run side by side and the landmarking folds in parallel; the values are the same for every
+  /// `nJobs`.
   public var nJobs: Int
 
   /// Creates an extractor.
@@ -72,18 +74,71 @@ public struct MetaFeatureExtractor: Sendable {
     if views.imputedCount > 0 {
       sink.note("imputed", "\(views.imputedCount) missing values imputed (median / most frequent)")
     }
+    // Groups run side by side, each into its own sink, and landmarking's ten folds count as
+    // ten units (libdispatch runs a parallel loop nested in another serially, so the folds
+    // cannot split further inside a group's unit). The costliest units start first so the
+    // cheap ones fill in. Names are disjoint across groups and the vector sorts them, so
+    // neither order nor `nJobs` changes the result.
     var seen = Set<MetaFeatureGroup>()
-    for group in groups where seen.insert(group).inserted {
-      switch group {
-      case .general: GeneralGroup.extract(views, into: &sink)
-      case .statistical: StatisticalGroup.extract(views, into: &sink)
-      case .infoTheory: InfoTheoryGroup.extract(views, seed: randomSeed, into: &sink)
-      case .complexity: ComplexityGroup.extract(views, seed: randomSeed, into: &sink)
-      case .landmarking: LandmarkingGroup.extract(views, seed: randomSeed, jobs: nJobs, into: &sink)
-      case .modelBased: ModelBasedGroup.extract(views, seed: randomSeed, into: &sink)
-      case .clustering: ClusteringGroup.extract(views, into: &sink)
+    let distinct = groups.filter { seen.insert($0).inserted }.sorted { $0.costRank < $1.costRank }
+    var landmarking: LandmarkingGroup.Run?
+    if distinct.contains(.landmarking) {
+      switch LandmarkingGroup.Run.prepare(views, seed: randomSeed) {
+      case .failure(let error): LandmarkingGroup.Run.recordFailure(error, into: &sink)
+      case .success(let run): landmarking = run
       }
     }
+    var units: [Unit] = []
+    for group in distinct {
+      if group != .landmarking {
+        units.append(.group(group))
+      } else if let run = landmarking {
+        units += (0..<run.foldCount).map { .fold(run, $0) }
+      }
+    }
+    let seed = randomSeed
+    let parts = parallelMap(units.count, jobs: nJobs) { [summaries, units] i -> Part in
+      switch units[i] {
+      case .fold(let run, let f): return .fold(run.outcome(fold: f))
+      case .group(let group):
+        var part = FeatureSink(summaries: summaries)
+        Self.extract(group, views, seed: seed, into: &part)
+        return .features(part)
+      }
+    }
+    var outcomes: [LandmarkingGroup.FoldOutcome] = []
+    for part in parts {
+      switch part {
+      case .features(let features): sink.merge(features)
+      case .fold(let outcome): outcomes.append(outcome)
+      }
+    }
+    landmarking?.record(outcomes, into: &sink)
     return MetaFeatureVector(entries: sink.entries, reasons: sink.reasons)
+  }
+
+  /// One unit of a parallel extraction: a whole group, or one landmarking fold.
+  private enum Unit: Sendable {
+    case group(MetaFeatureGroup)
+    case fold(LandmarkingGroup.Run, Int)
+  }
+
+  /// What a ``Unit`` yields.
+  private enum Part: Sendable {
+    case features(FeatureSink)
+    case fold(LandmarkingGroup.FoldOutcome)
+  }
+
+  /// Extracts one group (landmarking with its folds in order).
+  private static func extract(_ group: MetaFeatureGroup, _ views: DataViews, seed: Int, into sink: inout FeatureSink) {
+    switch group {
+    case .general: GeneralGroup.extract(views, into: &sink)
+    case .statistical: StatisticalGroup.extract(views, into: &sink)
+    case .infoTheory: InfoTheoryGroup.extract(views, seed: seed, into: &sink)
+    case .complexity: ComplexityGroup.extract(views, seed: seed, into: &sink)
+    case .landmarking: LandmarkingGroup.extract(views, seed: seed, into: &sink)
+    case .modelBased: ModelBasedGroup.extract(views, seed: seed, into: &sink)
+    case .clustering: ClusteringGroup.extract(views, into: &sink)
+    }
   }
 }

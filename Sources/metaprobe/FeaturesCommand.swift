@@ -30,7 +30,7 @@ struct FeaturesCommand: ParsableCommand {
   @Option(name: .long, help: "Seed of the random choices (pymfe's random_state: attr_conc's subset, random_node, trees).")
   var seed: Int = 0
 
-  @Option(name: .long, help: "Threads to use (the landmarking folds run in parallel; the values do not depend on it). Default: all cores.")
+  @Option(name: .long, help: "Threads to use (groups and landmarking folds run side by side; the values do not depend on it). Default: all cores.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @OptionGroup var output: OutputOptions

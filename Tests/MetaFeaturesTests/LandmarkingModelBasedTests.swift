@@ -62,15 +62,18 @@ import Testing
     }
   }
 
-  /// The landmarking folds run in parallel with `nJobs` > 1; every value and reason must be
-  /// the one-thread extraction's, bit for bit, including failing folds (three rows, one class).
+  /// With `nJobs` > 1 the groups and the landmarking folds run in parallel; every value and
+  /// reason must be the one-thread extraction's, bit for bit, for every group, including failing
+  /// folds (three rows, one class).
   @Test(arguments: ["iris", "car-good", "german", "tic-tac-toe", "edge-three-rows", "edge-single-class", "edge-constant"])
   func parallelFoldsGiveTheSameValues(dataset: String) throws {
     let fixture = try #require(PymfeAgreementTests.fixtures.first { $0.dataset == dataset })
     let data = try fixture.loadDataset()
-    let serial = MetaFeatureExtractor(groups: [.landmarking, .modelBased]).features(of: data)
+    let all = MetaFeatureGroup.allCases
+    let serial = MetaFeatureExtractor(groups: all).features(of: data)
+    #expect(serial.names.contains("one_nn.mean") && serial.names.contains("n1") && serial.names.contains("nr_inst"))
     for jobs in [2, 3, 16] {
-      let parallel = MetaFeatureExtractor(groups: [.landmarking, .modelBased], nJobs: jobs).features(of: data)
+      let parallel = MetaFeatureExtractor(groups: all, nJobs: jobs).features(of: data)
       #expect(parallel.names == serial.names)
       #expect(parallel.values.map(\.bitPattern) == serial.values.map(\.bitPattern), "\(dataset), nJobs \(jobs)")
       #expect(parallel.reasons == serial.reasons)

@@ -29,30 +29,56 @@ enum LandmarkingGroup {
   static let featureNames = ["best_node", "elite_nn", "linear_discr", "naive_bayes", "one_nn", "random_node", "worst_node"]
   static let foldCount = 10
 
+  /// Extracts the group, the folds on up to `jobs` threads.
   static func extract(_ v: DataViews, seed: Int, jobs: Int = 1, into sink: inout FeatureSink) {
-    let folds: StratifiedFolds
-    switch StratifiedFolds.make(classes: v.y, splits: foldCount) {
-    case .failure(let error):
-      for name in featureNames { sink.vector(name, [], reason: error.reason) }
-      return
-    case .success(let f): folds = f
+    switch Run.prepare(v, seed: seed) {
+    case .failure(let error): Run.recordFailure(error, into: &sink)
+    case .success(let run): run.record(parallelMap(run.foldCount, jobs: jobs, run.outcome(fold:)), into: &sink)
     }
-    let x = v.numeric
-    let xTree = Matrix(rows: x.rows, columns: x.columns, storage: x.storage.map { Double(Float($0)) })
-    let y = v.y
-    let k = v.classCount
-    let treeSeed = ModelBasedGroup.scikitLearnTreeSeed(seed)
-    let order = FeatureOrder(xTree)  // each column sorted once, filtered per fold
+  }
 
-    // The learners that need only their fold's rows, one fold per job (the folds are
-    // independent, so the values do not depend on `jobs`).
-    let outcomes = parallelMap(folds.folds.count, jobs: jobs) { f in
+  /// One extraction split into its independent folds (``outcome(fold:)``, which may run in
+  /// parallel, here or beside other groups) and the step that summarises them (``record(_:into:)``).
+  struct Run: Sendable {
+    let folds: StratifiedFolds
+    let x: Matrix<Double>
+    /// N rounded through `Float`, as scikit-learn's trees see it.
+    let xTree: Matrix<Double>
+    let y: [Int]
+    let classCount: Int
+    let seed: Int
+    let treeSeed: UInt32
+    /// Each column of `xTree` sorted once, filtered per fold.
+    let order: FeatureOrder
+
+    var foldCount: Int { folds.folds.count }
+
+    /// The folds and shared sorted columns, or why the folds cannot be made.
+    static func prepare(_ v: DataViews, seed: Int) -> Result<Run, StratifiedFolds.FoldError> {
+      StratifiedFolds.make(classes: v.y, splits: LandmarkingGroup.foldCount).map { folds in
+        let x = v.numeric
+        let xTree = Matrix(rows: x.rows, columns: x.columns, storage: x.storage.map { Double(Float($0)) })
+        return Run(
+          folds: folds, x: x, xTree: xTree, y: v.y, classCount: v.classCount, seed: seed,
+          treeSeed: ModelBasedGroup.scikitLearnTreeSeed(seed), order: FeatureOrder(xTree))
+      }
+    }
+
+    /// Every landmarker NaN with the folds' failure as the reason.
+    static func recordFailure(_ error: StratifiedFolds.FoldError, into sink: inout FeatureSink) {
+      for name in featureNames { sink.vector(name, [], reason: error.reason) }
+    }
+
+    /// The learners that need only fold `f`'s rows: its full tree, best_node, elite_nn, one_nn,
+    /// naive_bayes and linear_discr. Depends on `f` only, so folds may run in any order.
+    func outcome(fold f: Int) -> FoldOutcome {
       let (train, test) = folds.folds[f]
       func accuracy(_ predicted: [Int]?) -> Double? {
         guard let predicted else { return nil }
         let hits = zip(predicted, test).filter { $0 == y[$1] }.count
         return Double(hits) / Double(test.count)
       }
+      let k = classCount
       var outcome = FoldOutcome()
       outcome.tree = fullTree(xTree, y, classCount: k, train: train, seed: treeSeed, order: order)
       if let tree = outcome.tree {
@@ -66,44 +92,50 @@ enum LandmarkingGroup {
         try? LinearDiscriminant.fit(x.rows(train), train.map { y[$0] }).predict(x.rows(test)))
       return outcome
     }
-    /// One value per fold, or `nil` when a fold has none (as pymfe, which raises on any fold).
-    func perFold(_ value: (FoldOutcome) -> Double?) -> [Double]? {
-      let values = outcomes.compactMap(value)
-      return values.count == outcomes.count ? values : nil
-    }
 
-    // Stumps on one column (random_node, worst_node): each fold's stump scans the training rows
-    // in the column's order, as `DecisionTree(maxDepth: 1)` would.
-    var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
-    func stumpAccuracies(_ column: (Int) -> Int?) -> [Double]? {
-      var scores: [Double] = []
-      for (f, fold) in folds.folds.enumerated() {
-        guard let j = column(f) else { return nil }
-        if sortedColumns[j] == nil {
-          sortedColumns[j] = try? StumpColumn(xTree, column: j, order: order, labels: y, classCount: k)
-        }
-        guard let sorted = sortedColumns[j], let fitted = try? sorted.stump(trainingRows: fold.train) else { return nil }
-        let hits = fold.test.filter { fitted.predict(sorted.values[$0]) == y[$0] }.count
-        scores.append(Double(hits) / Double(fold.test.count))
+    /// Fits the one-column stumps (random_node, worst_node) and records every landmarker from
+    /// the folds' `outcomes` (in fold order).
+    func record(_ outcomes: [FoldOutcome], into sink: inout FeatureSink) {
+      /// One value per fold, or `nil` when a fold has none (as pymfe, which raises on any fold).
+      func perFold(_ value: (FoldOutcome) -> Double?) -> [Double]? {
+        let values = outcomes.compactMap(value)
+        return values.count == outcomes.count ? values : nil
       }
-      return scores
+      // Stumps on one column: each fold's stump scans the training rows in the column's order,
+      // as `DecisionTree(maxDepth: 1)` would.
+      var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
+      func stumpAccuracies(_ column: (Int) -> Int?) -> [Double]? {
+        var scores: [Double] = []
+        for (f, fold) in folds.folds.enumerated() {
+          guard let j = column(f) else { return nil }
+          if sortedColumns[j] == nil {
+            sortedColumns[j] = try? StumpColumn(xTree, column: j, order: order, labels: y, classCount: classCount)
+          }
+          guard let sorted = sortedColumns[j], let fitted = try? sorted.stump(trainingRows: fold.train) else {
+            return nil
+          }
+          let hits = fold.test.filter { fitted.predict(sorted.values[$0]) == y[$0] }.count
+          scores.append(Double(hits) / Double(fold.test.count))
+        }
+        return scores
+      }
+      func record(_ name: String, _ values: [Double]?, _ reason: String) {
+        sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
+      }
+      let treeReason = "full decision tree failed on a fold"
+      record("best_node", perFold(\.best), treeReason)
+      var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
+      let randomAttribute = numpy.interval(x.columns - 1)
+      record("random_node", stumpAccuracies { _ in randomAttribute }, "decision stump failed on a fold")
+      let ranked = outcomes.allSatisfy { $0.tree != nil }
+      record("worst_node", ranked ? stumpAccuracies { outcomes[$0].tree?.least } : nil, treeReason)
+      record("elite_nn", perFold(\.elite), treeReason)
+      record("one_nn", perFold(\.oneNN), "1-NN failed on a fold")
+      record("naive_bayes", perFold(\.naiveBayes), "Gaussian naive Bayes failed on a fold")
+      record(
+        "linear_discr", perFold(\.linearDiscr),
+        "linear discriminant analysis failed on a fold (no more training rows than classes)")
     }
-    func record(_ name: String, _ values: [Double]?, _ reason: String) {
-      sink.vector(name, values ?? [], reason: values == nil ? reason : nil)
-    }
-    let treeReason = "full decision tree failed on a fold"
-    record("best_node", perFold(\.best), treeReason)
-    var numpy = LegacyNumpyRandom(seed: UInt32(truncatingIfNeeded: seed))
-    let randomAttribute = numpy.interval(x.columns - 1)
-    record("random_node", stumpAccuracies { _ in randomAttribute }, "decision stump failed on a fold")
-    let ranked = outcomes.allSatisfy { $0.tree != nil }
-    record("worst_node", ranked ? stumpAccuracies { outcomes[$0].tree?.least } : nil, treeReason)
-    record("elite_nn", perFold(\.elite), treeReason)
-    record("one_nn", perFold(\.oneNN), "1-NN failed on a fold")
-    record("naive_bayes", perFold(\.naiveBayes), "Gaussian naive Bayes failed on a fold")
-    record(
-      "linear_discr", perFold(\.linearDiscr),
-      "linear discriminant analysis failed on a fold (no more training rows than classes)")
   }
 
   /// A fold's full tree as landmarking uses it: its root split with each side's class (the
