@@ -85,21 +85,31 @@ enum LinearDiscriminant {
       let c = rowClass[i]
       for j in 0..<p { centred.storage[i * p + j] = x.storage[i * p + j] - means.storage[c * p + j] }
     }
+    // Column means and variances of `centred`, each column summed in row order (as numpy's
+    // `std` along axis 0), walking the rows in memory order.
     var sd = [Double](repeating: 0, count: p)
-    for j in 0..<p {
-      var mean = 0.0
-      for i in 0..<n { mean += centred.storage[i * p + j] }
-      mean /= Double(n)
-      var s = 0.0
-      for i in 0..<n {
-        let d = centred.storage[i * p + j] - mean
-        s += d * d
+    var mean = [Double](repeating: 0, count: p)
+    centred.storage.withUnsafeMutableBufferPointer { cBuffer in
+      sd.withUnsafeMutableBufferPointer { sdBuffer in
+        mean.withUnsafeMutableBufferPointer { meanBuffer in
+          guard let c = cBuffer.baseAddress, let m = meanBuffer.baseAddress, let v = sdBuffer.baseAddress else { return }
+          for i in 0..<n { for j in 0..<p { m[j] += c[i * p + j] } }
+          for j in 0..<p { m[j] /= Double(n) }
+          for i in 0..<n {
+            for j in 0..<p {
+              let d = c[i * p + j] - m[j]
+              v[j] += d * d
+            }
+          }
+          for j in 0..<p {
+            v[j] = (v[j] / Double(n)).squareRoot()
+            if v[j] == 0 { v[j] = 1 }
+          }
+          let scale = (1 / Double(n)).squareRoot()
+          for i in 0..<n { for j in 0..<p { c[i * p + j] = scale * c[i * p + j] / v[j] } }
+        }
       }
-      sd[j] = (s / Double(n)).squareRoot()
-      if sd[j] == 0 { sd[j] = 1 }
     }
-    let scale = (1 / Double(n)).squareRoot()
-    for i in 0..<n { for j in 0..<p { centred.storage[i * p + j] = scale * centred.storage[i * p + j] / sd[j] } }
     guard let (s1, v1) = try? rightSingular(centred) else { throw .linearAlgebra }
     let rank1 = s1.filter { $0 > tol }.count
     var w = Matrix<Double>(rows: p, columns: rank1)
