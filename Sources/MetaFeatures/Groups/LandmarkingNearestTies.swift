@@ -151,17 +151,68 @@ enum NearestTies {
     _ x: Matrix<Double>, train: [Int], test: [Int], _: T.Type, breakTie: TieBreaker
   ) -> [Int]? {
     let norms = squaredNorms(x, train)
-    var ties = Smallest()
+    let m = train.count
+    var shifted = [Double](repeating: 0, count: m)
+    var tied: [Int] = []
     var nearest: [Int] = []
     nearest.reserveCapacity(test.count)
     let ok = forEachCrossRow(x, train: train, test: test, T.self) { r, c in
-      ties.reset()
-      for i in 0..<train.count { ties.offer(norms[i] - 2 * Double(c[i]), i) }
-      guard let row = ties.pick({ breakTie(test[r], $0) }) else { return false }
+      let smallest = norms.withUnsafeBufferPointer { n in
+        shifted.withUnsafeMutableBufferPointer { v in fillShifted(n.baseAddress!, c, v.baseAddress!, count: m) }
+      }
+      tied.removeAll(keepingCapacity: true)
+      shifted.withUnsafeBufferPointer { v in appendEqual(v.baseAddress!, count: m, to: smallest, into: &tied) }
+      guard let row = tied.count == 1 ? tied[0] : breakTie(test[r], tied) else { return false }
       nearest.append(row)
       return true
     }
     return ok ? nearest : nil
+  }
+
+  /// Appends to `rows`, ascending, every i < `count` with v[i] == `value`, four lanes at a time.
+  @inline(__always)
+  private static func appendEqual(_ v: UnsafePointer<Double>, count m: Int, to value: Double, into rows: inout [Int]) {
+    let target = SIMD4<Double>(repeating: value)
+    var i = 0
+    while i + 4 <= m {
+      let lanes = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
+      if any(lanes .== target) {
+        for k in 0..<4 where lanes[k] == value { rows.append(i + k) }
+      }
+      i += 4
+    }
+    while i < m {
+      if v[i] == value { rows.append(i) }
+      i += 1
+    }
+  }
+
+  /// Sets v[i] = norms[i] − 2·c[i] for i < `count` (exact for ``nearestExact``'s integers) and
+  /// returns the smallest, four lanes at a time.
+  @inline(__always)
+  private static func fillShifted<T: BLASScalar>(
+    _ norms: UnsafePointer<Double>, _ c: UnsafePointer<T>, _ v: UnsafeMutablePointer<Double>, count m: Int
+  ) -> Double {
+    var (m0, m1, m2, m3) = (Double.infinity, Double.infinity, Double.infinity, Double.infinity)
+    var i = 0
+    while i + 4 <= m {
+      let n = UnsafeRawPointer(norms + i).loadUnaligned(as: SIMD4<Double>.self)
+      let cross = SIMD4<Double>(Double(c[i]), Double(c[i + 1]), Double(c[i + 2]), Double(c[i + 3]))
+      let t = n - 2 * cross
+      UnsafeMutableRawPointer(v + i).storeBytes(of: t, as: SIMD4<Double>.self)
+      m0 = t[0] < m0 ? t[0] : m0
+      m1 = t[1] < m1 ? t[1] : m1
+      m2 = t[2] < m2 ? t[2] : m2
+      m3 = t[3] < m3 ? t[3] : m3
+      i += 4
+    }
+    var smallest = Swift.min(Swift.min(m0, m1), Swift.min(m2, m3))
+    while i < m {
+      v[i] = norms[i] - 2 * Double(c[i])
+      smallest = Swift.min(smallest, v[i])
+      i += 1
+    }
+    return smallest
   }
 
   /// Real rows: the `dgemm` expansion, then exact D for the near-tied candidates.
