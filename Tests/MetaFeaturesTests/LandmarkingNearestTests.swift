@@ -80,6 +80,14 @@ import Testing
       #expect(tree == direct)
       #expect(brute == direct, "kind \(kind), \(columns) columns, fold \(fold)")
       #expect(NearestNeighbour.nearestRows(x, train: train, test: test, path: .fastest) == direct)
+      // With labels, ties whose rows share a label skip the tree; the labels stay the tree's.
+      // Labels by row pattern (tied duplicate rows share them) and by position (they differ).
+      for labels in [(0..<n).map { i in Int(x[i, 0]) % 2 }, (0..<n).map { $0 % 3 }] {
+        let labelled = try #require(
+          NearestNeighbour.nearestRows(x, train: train, test: test, path: .bruteForce, labels: labels))
+        #expect(labelled.map { labels[train[$0]] } == direct.map { labels[train[$0]] }, "kind \(kind), fold \(fold)")
+        #expect(NearestNeighbour.predict(x, labels, train: train, test: test) == direct.map { labels[train[$0]] })
+      }
     }
   }
 

@@ -51,14 +51,17 @@ enum NearestNeighbour {
   /// - Returns: one label per test row, or `nil` when `x` has no columns, `train` is empty or a
   ///   used value is not finite (where `KNeighborsClassifier` throws).
   static func predict(_ x: Matrix<Double>, _ y: [Int], train: [Int], test: [Int]) -> [Int]? {
-    nearestRows(x, train: train, test: test, path: .fastest)?.map { y[train[$0]] }
+    nearestRows(x, train: train, test: test, path: .fastest, labels: y)?.map { y[train[$0]] }
   }
 
   /// The nearest training row of every test row, as a position in `train`: the row
   /// `KDTree(points: x.rows(train)).nearest(to: x.rows(test))` returns, whichever `path`.
   ///
+  /// With `labels` (the n labels of `x`'s rows), only the nearest row's label has to be the
+  /// tree's: among equally near rows that all share a label the first is returned, and the
+  /// tree's search order is needed (and the tree built) only where the tied rows' labels differ.
   /// - Returns: `nil` as ``predict(_:_:train:test:)``.
-  static func nearestRows(_ x: Matrix<Double>, train: [Int], test: [Int], path: Path) -> [Int]? {
+  static func nearestRows(_ x: Matrix<Double>, train: [Int], test: [Int], path: Path, labels: [Int]? = nil) -> [Int]? {
     if path != .tree, x.columns >= (path == .fastest ? exactColumns : 1), !train.isEmpty {
       let scan = NearestTies.Scan(x, train + test)
       guard scan.finite else { return nil }
@@ -67,6 +70,11 @@ enum NearestNeighbour {
       if wanted && scan.largestMagnitude < 0x1p400 {
         var order: KDTreeSearchOrder?
         return NearestTies.nearest(x, train: train, test: test, scan: scan) { t, candidates in
+          if let labels, let first = candidates.first,
+            candidates.allSatisfy({ labels[train[$0]] == labels[train[first]] })
+          {
+            return first
+          }
           if order == nil {
             guard let tree = try? KDTree(points: x.rows(train)) else { return nil }
             order = KDTreeSearchOrder(tree: tree)
