@@ -11,12 +11,29 @@ extension TreeBuilder {
     bestProxy: inout Double
   ) {
     let k = outputCount
+    let scikitLearnGini = usesGini && scikitLearn != nil
+    let screens = allowsScreening && scikitLearnGini && hasUnitWeights && weight == Double(count)
+    let screen = screens ? reciprocals.map { UnsafePointer($0) } : nil
+    if k == 2, let screen {
+      scanUnitWeightTwoClasses(
+        feature: feature, xf: xf, count: count, weight: weight, reciprocal: screen, best: &best, bestProxy: &bestProxy)
+      return
+    }
     let tally = classTallies
     tally.update(repeating: 0, count: 4 * k)
     let minLeaf = parameters.minSamplesLeaf
     let unit = hasUnitWeights
     let weightOf = UnsafePointer(multiplicity)
-    let scikitLearnGini = usesGini && scikitLearn != nil
+    // Division-free screening (unit weights, so the node's weight is its row count and both
+    // sides' weights index `reciprocals`). giniProxy computes P = −r·(1 − R/r²) − l·(1 − L/l²)
+    // for left/right weights l + r = W and square sums L ≤ l², R ≤ r²: l², r² are exact (below
+    // 2⁵³), the quotient has relative error ≤ u = 2⁻⁵³ and lies in [0, 1], so 1 − q is within 2u,
+    // r·(1 − q) within 3u·r, and the final difference within u·W: |P_computed − P| ≤ 4u·W + O(u²).
+    // The screen A = R·(1/r) + L·(1/l) − W, with each 1/x rounded once, is within 2u·r, 2u·l and
+    // then (with its two roundings of magnitude ≤ W) 3u·W of P, so |A − P_computed| ≤ 11u·W.
+    // A candidate with A + slack ≤ bestProxy, slack = 128u·W, therefore cannot be strictly
+    // better than the best (the only test that keeps one) and skips giniProxy's divisions.
+    let slack = weight * 0x1p-46
     var leftTotal = 0
     var i = 0
     while true {
@@ -70,6 +87,9 @@ extension TreeBuilder {
           leftSquares += l * l
           rightSquares += r * r
         }
+        if let screen, rightSquares * screen[count - j] + leftSquares * screen[j] - weight + slack <= bestProxy {
+          continue
+        }
         proxy = giniProxy(
           leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight,
           rightWeight: weight - leftWeight)
@@ -79,6 +99,53 @@ extension TreeBuilder {
       }
       if proxy > bestProxy {
         bestProxy = proxy
+        let low = xf[j - 1].value
+        let high = xf[j].value
+        var threshold = low / 2 + high / 2
+        if threshold == high || !threshold.isFinite { threshold = low }
+        best = CandidateSplit(feature: feature, threshold: threshold)
+      }
+    }
+  }
+
+  /// `scanIntegerWeightClasses` for two classes, unit weights and scikit-learn's Gini: the
+  /// left side's class-1 count is kept in a register (a run of equal values adds its labels),
+  /// so no row waits on a tally in memory. Same thresholds, proxies (both classes' counts are
+  /// the same exact integers, squared and summed in the same order) and screen.
+  private func scanUnitWeightTwoClasses(
+    feature: Int, xf: UnsafePointer<SortPair>, count: Int, weight: Double, reciprocal: UnsafePointer<Double>,
+    best: inout CandidateSplit?, bestProxy: inout Double
+  ) {
+    let minLeaf = parameters.minSamplesLeaf
+    let (node0, node1) = (nodeCounts[0], nodeCounts[1])
+    let slack = weight * 0x1p-46
+    var top = bestProxy  // a local the loop keeps in a register
+    defer { bestProxy = top }
+    var leftOnes = 0
+    var i = 0
+    while true {
+      // Rows i..<j: one run of values, each within the tolerance of the one before.
+      leftOnes += Int(xf[i].label)
+      var j = i + 1
+      while j < count && xf[j].value <= xf[j - 1].value + Self.featureTolerance {
+        leftOnes += Int(xf[j].label)
+        j += 1
+      }
+      guard j < count else { return }
+      i = j
+      if j < minLeaf || count - j < minLeaf { continue }
+      let l1 = Double(leftOnes)
+      let l0 = Double(j - leftOnes)
+      let r0 = node0 - l0
+      let r1 = node1 - l1
+      let leftSquares = l0 * l0 + l1 * l1
+      let rightSquares = r0 * r0 + r1 * r1
+      if rightSquares * reciprocal[count - j] + leftSquares * reciprocal[j] - weight + slack <= top { continue }
+      let leftWeight = Double(j)
+      let proxy = giniProxy(
+        leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight, rightWeight: weight - leftWeight)
+      if proxy > top {
+        top = proxy
         let low = xf[j - 1].value
         let high = xf[j].value
         var threshold = low / 2 + high / 2

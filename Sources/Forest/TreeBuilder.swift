@@ -57,6 +57,10 @@ final class TreeBuilder {
   let classTallies: UnsafeMutablePointer<Int>
   /// The current node's prediction (`outputCount` values).
   let nodeValue: UnsafeMutablePointer<Double>
+  /// `1/i` for i in 1...rowCount (index 0 unused) when every active row weighs 1 and the
+  /// criterion is Gini, for the split scan's division-free bound (`scanIntegerWeightClasses`);
+  /// `nil` otherwise.
+  let reciprocals: UnsafeMutablePointer<Double>?
   /// Weighted target sum of the current node (regression).
   var nodeSum = 0.0
   /// When set, features are drawn as scikit-learn's best splitter draws them (see
@@ -67,6 +71,9 @@ final class TreeBuilder {
   private(set) var presorted: PresortedSamples?
   /// Whether `usesPresorting` may hold (tests turn it off to compare with per-node sorting).
   var allowsPresorting = true
+  /// Whether the split scan may skip the exact Gini proxy of candidates its division-free bound
+  /// rules out, and scan two classes with the count in a register (tests turn it off to compare).
+  var allowsScreening = true
   /// Each feature's order over a larger matrix the data's rows were taken from, with each of its
   /// rows' index in the data (−1 if absent, each at most once): the presorted lists are then
   /// filtered from it, when every row is active and the class weights are whole numbers (so the
@@ -117,6 +124,15 @@ final class TreeBuilder {
       }
     }
     if total >= 0x1p31 { hasIntegerWeights = false }
+    let wantsReciprocals = isClassification && usesGini && hasUnitWeights && rowCount > 0
+    if wantsReciprocals {
+      let table = UnsafeMutablePointer<Double>.allocate(capacity: rowCount + 1)
+      table[0] = 0
+      for i in 1...rowCount { table[i] = 1 / Double(i) }
+      reciprocals = table
+    } else {
+      reciprocals = nil
+    }
     if data.isClassification {
       for i in 0..<rowCount { labels[i] = data.labels[i] }
     } else {
@@ -137,6 +153,7 @@ final class TreeBuilder {
     splitCounts.deallocate()
     classTallies.deallocate()
     nodeValue.deallocate()
+    reciprocals?.deallocate()
   }
 
   /// A pending node: its row range, depth, and where to link it in its parent.
