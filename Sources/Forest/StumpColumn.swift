@@ -137,10 +137,7 @@ public struct StumpColumn: Sendable {
         leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight, rightWeight: rightWeight)
       if proxy > bestProxy {
         bestProxy = proxy
-        let low = sortedValues[j - 1]
-        let high = sortedValues[j]
-        threshold = low / 2 + high / 2
-        if threshold == high || !threshold.isFinite { threshold = low }
+        threshold = TreeBuilder.threshold(between: sortedValues[j - 1], and: sortedValues[j])
       }
     }
 

@@ -99,11 +99,7 @@ extension TreeBuilder {
       }
       if proxy > bestProxy {
         bestProxy = proxy
-        let low = xf[j - 1].value
-        let high = xf[j].value
-        var threshold = low / 2 + high / 2
-        if threshold == high || !threshold.isFinite { threshold = low }
-        best = CandidateSplit(feature: feature, threshold: threshold)
+        best = CandidateSplit(feature: feature, threshold: Self.threshold(between: xf[j - 1].value, and: xf[j].value))
       }
     }
   }
@@ -146,11 +142,7 @@ extension TreeBuilder {
         leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight, rightWeight: weight - leftWeight)
       if proxy > top {
         top = proxy
-        let low = xf[j - 1].value
-        let high = xf[j].value
-        var threshold = low / 2 + high / 2
-        if threshold == high || !threshold.isFinite { threshold = low }
-        best = CandidateSplit(feature: feature, threshold: threshold)
+        best = CandidateSplit(feature: feature, threshold: Self.threshold(between: xf[j - 1].value, and: xf[j].value))
       }
     }
   }

@@ -103,11 +103,17 @@ extension TreeBuilder {
       let proxy = proxyImprovement(leftWeight: leftWeight, rightWeight: weight - leftWeight, leftSum: leftSum)
       if proxy > bestProxy {
         bestProxy = proxy
-        var threshold = low / 2 + high / 2
-        if threshold == high || !threshold.isFinite { threshold = low }
-        best = CandidateSplit(feature: feature, threshold: threshold)
+        best = CandidateSplit(feature: feature, threshold: Self.threshold(between: low, and: high))
       }
     }
+  }
+
+  /// The threshold between consecutive sorted values `low` < `high`: the midpoint
+  /// `low/2 + high/2`, or `low` when that rounds up to `high` or overflows (scikit-learn's rule).
+  @inline(__always)
+  static func threshold(between low: Double, and high: Double) -> Double {
+    let middle = low / 2 + high / 2
+    return middle == high || !middle.isFinite ? low : middle
   }
 
   /// Fills `pairs[0..<count]` with the values in `column` of `rows[0..<count]`, the rows and their labels.
