@@ -21,19 +21,17 @@ struct KDTreeBuilder {
     // init_node: per-feature min and max of the node's points, as branch-free selects (the
     // comparisons Swift.min and Swift.max make, so equal values of either sign resolve as
     // they always have).
+    // One feature at a time, so the running bounds stay in registers (rows in the same order).
     let box = bounds + node * 2 * d
     for j in 0..<d {
-      box[2 * j] = .infinity
-      box[2 * j + 1] = -.infinity
-    }
-    for i in first..<last {
-      let row = data + order[i] * d
-      for j in 0..<d {
-        let v = row[j]
-        let (lo, hi) = (box[2 * j], box[2 * j + 1])
-        box[2 * j] = v < lo ? v : lo
-        box[2 * j + 1] = v >= hi ? v : hi
+      var (lo, hi) = (Double.infinity, -Double.infinity)
+      for i in first..<last {
+        let v = data[order[i] * d + j]
+        lo = v < lo ? v : lo
+        hi = v >= hi ? v : hi
       }
+      box[2 * j] = lo
+      box[2 * j + 1] = hi
     }
     start[node] = first
     end[node] = last
