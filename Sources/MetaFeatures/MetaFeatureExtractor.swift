@@ -35,7 +35,8 @@ public struct MetaFeatureExtractor: Sendable {
   public var randomSeed: Int
   /// The most threads extraction may use (scikit-learn's `n_jobs`, ≥ 1; default 1). Groups
   /// run side by side and the landmarking folds in parallel; the values are the same for every
-  /// `nJobs`.
+  /// `nJobs`. OpenBLAS threads are left as they are: set ``BLASThreads`` to 1 at the call site
+  /// when `nJobs` > 1, so the jobs' small BLAS calls do not each start a thread pool.
   public var nJobs: Int
 
   /// Creates an extractor.

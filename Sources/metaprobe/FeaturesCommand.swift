@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Linalg
 import MetaFeatures
 
 /// `metaprobe features D [--groups ...] [--summary ...] [--json|--csv]`.
@@ -54,6 +55,8 @@ struct FeaturesCommand: ParsableCommand {
 
   func run() throws {
     let data = try dataset.load()
+    // Several extraction threads each calling BLAS: one OpenBLAS thread each (DESIGN.md, Threads).
+    if jobs > 1 { BLASThreads.set(1) }
     let extractor = MetaFeatureExtractor(
       groups: groupNames.compactMap(MetaFeatureGroup.init(rawValue:)),
       summaries: summary.compactMap(SummaryFunction.init(rawValue:)), randomSeed: seed, nJobs: jobs)
