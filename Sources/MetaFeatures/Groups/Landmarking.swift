@@ -29,11 +29,12 @@ enum LandmarkingGroup {
   static let featureNames = ["best_node", "elite_nn", "linear_discr", "naive_bayes", "one_nn", "random_node", "worst_node"]
   static let foldCount = 10
 
-  /// Extracts the group, the folds on up to `jobs` threads.
-  static func extract(_ v: DataViews, seed: Int, jobs: Int = 1, into sink: inout FeatureSink) {
+  /// Extracts the group, one fold after another (``MetaFeatureExtractor`` runs the folds of a
+  /// ``Run`` as parallel units itself).
+  static func extract(_ v: DataViews, seed: Int, into sink: inout FeatureSink) {
     switch Run.prepare(v, seed: seed) {
     case .failure(let error): Run.recordFailure(error, into: &sink)
-    case .success(let run): run.record(parallelMap(run.foldCount, jobs: jobs, run.outcome(fold:)), into: &sink)
+    case .success(let run): run.record((0..<run.foldCount).map(run.outcome(fold:)), into: &sink)
     }
   }
 
