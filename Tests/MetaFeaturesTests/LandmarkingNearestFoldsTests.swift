@@ -3,10 +3,28 @@ import Linalg
 @testable import MetaFeatures
 import Testing
 
-/// ``NearestNeighbour/predictFolds(_:_:folds:wanted:)`` (one tree over all rows, the fold's tree
-/// only for mixed-class ties) against each fold's own tree: `KDTree(points: x.rows(train))`'s
-/// nearest row's label, row for row, on every fold.
+/// ``NearestNeighbour/SharedTree`` (one tree over all rows, the fold's tree only for mixed-class
+/// ties) against each fold's own tree: `KDTree(points: x.rows(train))`'s nearest row's label,
+/// row for row, on every fold.
 @Suite struct LandmarkingNearestFoldsTests {
+  /// Per wanted fold, the labels as landmarking's one_nn computes them: the shared tree where
+  /// there is one, else each fold's own prediction; `nil` when any fails.
+  static func predictFolds(
+    _ x: Matrix<Double>, _ y: [Int], folds: [(train: [Int], test: [Int])], wanted: [Int]
+  ) -> [Int: [Int]]? {
+    let shared = NearestNeighbour.SharedTree(x, folds: folds)
+    var result: [Int: [Int]] = [:]
+    for f in wanted {
+      let (train, test) = folds[f]
+      let labels =
+        shared.map { $0.predict(x, y, fold: f, train: train, test: test) }
+        ?? NearestNeighbour.predict(x, y, train: train, test: test)
+      guard let labels else { return nil }
+      result[f] = labels
+    }
+    return result
+  }
+
   /// The labels each fold's own k-d tree predicts.
   static func foldTreeLabels(_ x: Matrix<Double>, _ y: [Int], _ folds: [(train: [Int], test: [Int])]) throws -> [[Int]] {
     try folds.map { fold in
@@ -31,7 +49,7 @@ import Testing
       let y = (0..<n).map { _ in Int.random(in: 0..<classes, using: &g) }
       let folds = try StratifiedFolds.make(classes: y, splits: 10).get().folds
       let expected = try Self.foldTreeLabels(x, y, folds)
-      let got = try #require(NearestNeighbour.predictFolds(x, y, folds: folds, wanted: Array(folds.indices)))
+      let got = try #require(Self.predictFolds(x, y, folds: folds, wanted: Array(folds.indices)))
       for f in folds.indices {
         #expect(got[f] == expected[f], "kind \(kind), \(columns) columns, \(classes) classes, fold \(f)")
         #expect(got[f] == NearestNeighbour.predict(x, y, train: folds[f].train, test: folds[f].test))
@@ -45,7 +63,7 @@ import Testing
     let y = (0..<200).map { $0 % 3 }
     let folds = try StratifiedFolds.make(classes: y, splits: 10).get().folds
     let expected = try Self.foldTreeLabels(x, y, folds)
-    let got = try #require(NearestNeighbour.predictFolds(x, y, folds: folds, wanted: [1, 4, 9]))
+    let got = try #require(Self.predictFolds(x, y, folds: folds, wanted: [1, 4, 9]))
     #expect(got.keys.sorted() == [1, 4, 9])
     for f in [1, 4, 9] { #expect(got[f] == expected[f]) }
   }
@@ -55,9 +73,9 @@ import Testing
     var x = LandmarkingNearestTests.tiedData(kind: 3, rows: 40, columns: 2, seed: 3)
     let y = (0..<40).map { $0 % 2 }
     let folds = try StratifiedFolds.make(classes: y, splits: 10).get().folds
-    #expect(NearestNeighbour.predictFolds(x, y, folds: folds, wanted: [0]) != nil)
-    #expect(NearestNeighbour.predictFolds(Matrix(rows: 40, columns: 0), y, folds: folds, wanted: [0]) == nil)
+    #expect(Self.predictFolds(x, y, folds: folds, wanted: [0]) != nil)
+    #expect(Self.predictFolds(Matrix(rows: 40, columns: 0), y, folds: folds, wanted: [0]) == nil)
     x[17, 1] = .nan
-    #expect(NearestNeighbour.predictFolds(x, y, folds: folds, wanted: [0, 1]) == nil)
+    #expect(Self.predictFolds(x, y, folds: folds, wanted: [0, 1]) == nil)
   }
 }

@@ -2,51 +2,26 @@ import Learners
 import Linalg
 
 extension NearestNeighbour {
-  /// The most rows at the smallest distance ``predictFolds(_:_:folds:wanted:)`` collects for a
-  /// test row before it leaves that row to the fold's own tree.
+  /// The most rows at the smallest distance ``SharedTree/predict(_:_:fold:train:test:)``
+  /// collects for a test row before it leaves that row to the fold's own tree.
   static let tieLimit = 8
 
-  /// The 1-NN labels of several cross-validation folds at once: for each fold in `wanted`, the
-  /// labels ``predict(_:_:train:test:)`` gives its test rows when trained on its training rows.
+  /// One ``KDTree`` over all rows that answers 1-NN for every cross-validation fold: fold f's
+  /// ``predict(_:_:fold:train:test:)`` gives the labels ``NearestNeighbour/predict(_:_:train:test:)``
+  /// gives its test rows when trained on its training rows. Built once per dataset; each fold's
+  /// prediction is independent of the others, so folds may run in parallel.
   ///
   /// The folds partition the rows (each row in exactly one test set; a fold trains on every
-  /// other row), so one ``KDTree`` over all rows serves every fold in few columns: a test row's
-  /// candidates are the rows at the smallest distance outside its own fold
-  /// (``KDTree/nearestTies(to:groups:excluded:_:)``, distances bit-identical to the fold
-  /// tree's). When they all share a class that class is the label, whichever of them the fold
-  /// tree would return; when they differ in class, the one the fold's own tree (built on first
-  /// need) meets first (``KDTreeSearchOrder``). Rows with more than ``tieLimit`` candidates are
-  /// asked of the fold's tree directly, and so is the rest of the fold once such rows are common.
-  /// In one column (elite_nn: duplicate values make mixed-class ties the rule, measured on
-  /// phoneme, banana, marketing, page-blocks0), on all-integer data (marketing, kr-vs-k: the
+  /// other row), so a test row's candidates are the rows at the smallest distance outside its
+  /// own fold (``KDTree/nearestTies(to:groups:excluded:limit:_:)``, distances bit-identical to the
+  /// fold tree's). When they all share a class that class is the label, whichever of them the
+  /// fold tree would return; when they differ in class, the one the fold's own tree (built on
+  /// first need) meets first (``KDTreeSearchOrder``). Rows with more than ``tieLimit`` candidates
+  /// are asked of the fold's tree directly, and so is the rest of the fold once such rows are
+  /// common. In one column (elite_nn: duplicate values make mixed-class ties the rule, measured
+  /// on phoneme, banana, marketing, page-blocks0), on all-integer data (marketing, kr-vs-k: the
   /// same, and slower than the per-fold trees by measurement) and in ``exactColumns`` or more
-  /// columns each fold takes ``predict(_:_:train:test:)``.
-  ///
-  /// - Parameters:
-  ///   - x: n × d features.
-  ///   - y: n labels.
-  ///   - folds: per fold, training rows (ascending) and test rows; the test sets partition
-  ///     `0..<n` and each fold's training rows are all the others.
-  ///   - wanted: the folds to predict (indices into `folds`).
-  /// - Returns: per wanted fold, one label per test row; `nil` where
-  ///   ``predict(_:_:train:test:)`` fails for any of them.
-  static func predictFolds(
-    _ x: Matrix<Double>, _ y: [Int], folds: [(train: [Int], test: [Int])], wanted: [Int]
-  ) -> [Int: [Int]]? {
-    let shared = SharedTree(x, folds: folds)
-    var result: [Int: [Int]] = [:]
-    for f in wanted {
-      let (train, test) = folds[f]
-      let labels = shared.map { $0.predict(x, y, fold: f, train: train, test: test) } ?? predict(x, y, train: train, test: test)
-      guard let labels else { return nil }
-      result[f] = labels
-    }
-    return result
-  }
-
-  /// The tree over all rows that ``predictFolds(_:_:folds:wanted:)`` shares between folds, made
-  /// once per dataset; each fold's ``predict(_:_:fold:train:test:)`` is independent of the
-  /// others, so folds may run in parallel.
+  /// columns there is no shared tree and each fold takes ``NearestNeighbour/predict(_:_:train:test:)``.
   struct SharedTree: Sendable {
     let whole: KDTree
     /// The fold that tests each row.
