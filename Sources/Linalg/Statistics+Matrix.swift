@@ -44,6 +44,35 @@ extension Statistics {
     return c
   }
 
+  /// Each column's mean and variance (ddof 0), every column summed in row order as
+  /// `Statistics.variance(x.column(j), ddof: 0)` sums it, but walking the rows in memory order
+  /// without copying columns.
+  /// - Parameter x: an `n × d` matrix, n ≥ 1.
+  /// - Returns: `d` means and `d` variances (NaN for no rows).
+  /// - Complexity: O(n·d), two passes.
+  public static func columnMeansAndVariances(_ x: Matrix<Double>) -> (means: [Double], variances: [Double]) {
+    let (n, d) = (x.rows, x.columns)
+    var means = [Double](repeating: 0, count: d)
+    var variances = [Double](repeating: 0, count: d)
+    x.storage.withUnsafeBufferPointer { xBuffer in
+      means.withUnsafeMutableBufferPointer { mBuffer in
+        variances.withUnsafeMutableBufferPointer { vBuffer in
+          guard let p = xBuffer.baseAddress, let m = mBuffer.baseAddress, let v = vBuffer.baseAddress else { return }
+          for i in 0..<n { for j in 0..<d { m[j] += p[i * d + j] } }
+          for j in 0..<d { m[j] /= Double(n) }
+          for i in 0..<n {
+            for j in 0..<d {
+              let r = p[i * d + j] - m[j]
+              v[j] += r * r
+            }
+          }
+          for j in 0..<d { v[j] /= Double(n) }
+        }
+      }
+    }
+    return (means, variances)
+  }
+
   /// `x` with each column's mean subtracted (an empty-row matrix stays as it is).
   private static func centredColumns(_ x: Matrix<Double>) -> Matrix<Double> {
     var centred = x

@@ -117,3 +117,22 @@ extension StatisticsTests {
     #expect(cov.storage.allSatisfy { $0.isNaN })
   }
 }
+
+@Suite struct ColumnMeansAndVariancesTests {
+  /// Row-major column statistics equal the per-column `Statistics.mean` / `variance(ddof: 0)`,
+  /// bit for bit (the same summation order), and match closed forms on a small matrix.
+  @Test func equalsPerColumnStatistics() throws {
+    var g = SeededGenerator(seed: 3)
+    let x = Matrix(rows: 257, columns: 5, storage: (0..<(257 * 5)).map { _ in g.normal() * 3 + 1e4 })
+    let (means, variances) = Statistics.columnMeansAndVariances(x)
+    for j in 0..<5 {
+      let column = (0..<257).map { x[$0, j] }
+      #expect(means[j] == column.reduce(0, +) / 257)
+      #expect(variances[j] == Statistics.variance(column, ddof: 0))
+    }
+    let small = Matrix(rows: 3, columns: 2, storage: [1, 5, 2, 5, 6, 5])
+    let exact = Statistics.columnMeansAndVariances(small)
+    #expect(exact.means == [3, 5])
+    #expect(exact.variances == [14.0 / 3, 0])
+  }
+}

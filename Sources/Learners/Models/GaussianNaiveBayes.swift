@@ -68,24 +68,10 @@ public struct GaussianNaiveBayes: Sendable, Equatable {
       priors: counts.map { Double($0) / Double(n) }, epsilon: epsilon)
   }
 
-  /// maxⱼ Var(x_j) (ddof 0), each column's mean and squared deviations summed in row order,
-  /// as `Statistics.variance(x.column(j), ddof: 0)` does, but row-major without copying columns.
+  /// maxⱼ Var(x_j) (ddof 0, `Statistics.columnMeansAndVariances`).
   static func largestColumnVariance(_ x: Matrix<Double>) -> Double {
-    let (n, d) = (x.rows, x.columns)
-    var sums = [Double](repeating: 0, count: d)
-    var squares = [Double](repeating: 0, count: d)
-    x.storage.withUnsafeBufferPointer { p in
-      for i in 0..<n { for j in 0..<d { sums[j] += p[i * d + j] } }
-      for j in 0..<d { sums[j] /= Double(n) }
-      for i in 0..<n {
-        for j in 0..<d {
-          let r = p[i * d + j] - sums[j]
-          squares[j] += r * r
-        }
-      }
-    }
     var largest = 0.0
-    for j in 0..<d { largest = max(largest, squares[j] / Double(n)) }
+    for v in Statistics.columnMeansAndVariances(x).variances { largest = max(largest, v) }
     return largest
   }
 

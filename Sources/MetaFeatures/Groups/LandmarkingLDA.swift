@@ -85,30 +85,11 @@ enum LinearDiscriminant {
       let c = rowClass[i]
       for j in 0..<p { centred.storage[i * p + j] = x.storage[i * p + j] - means.storage[c * p + j] }
     }
-    // Column means and variances of `centred`, each column summed in row order (as numpy's
-    // `std` along axis 0), walking the rows in memory order.
-    var sd = [Double](repeating: 0, count: p)
-    var mean = [Double](repeating: 0, count: p)
-    centred.storage.withUnsafeMutableBufferPointer { cBuffer in
-      sd.withUnsafeMutableBufferPointer { sdBuffer in
-        mean.withUnsafeMutableBufferPointer { meanBuffer in
-          guard let c = cBuffer.baseAddress, let m = meanBuffer.baseAddress, let v = sdBuffer.baseAddress else { return }
-          for i in 0..<n { for j in 0..<p { m[j] += c[i * p + j] } }
-          for j in 0..<p { m[j] /= Double(n) }
-          for i in 0..<n {
-            for j in 0..<p {
-              let d = c[i * p + j] - m[j]
-              v[j] += d * d
-            }
-          }
-          for j in 0..<p {
-            v[j] = (v[j] / Double(n)).squareRoot()
-            if v[j] == 0 { v[j] = 1 }
-          }
-          let scale = (1 / Double(n)).squareRoot()
-          for i in 0..<n { for j in 0..<p { c[i * p + j] = scale * c[i * p + j] / v[j] } }
-        }
-      }
+    // Column standard deviations of `centred` (numpy's `std` along axis 0, 1 where 0).
+    let sd = Statistics.columnMeansAndVariances(centred).variances.map { $0 == 0 ? 1 : $0.squareRoot() }
+    let scale = (1 / Double(n)).squareRoot()
+    centred.storage.withUnsafeMutableBufferPointer { c in
+      for i in 0..<n { for j in 0..<p { c[i * p + j] = scale * c[i * p + j] / sd[j] } }
     }
     guard let (s1, v1) = try? rightSingular(centred) else { throw .linearAlgebra }
     let rank1 = s1.filter { $0 > tol }.count
