@@ -128,8 +128,12 @@ extension Study {
 
   /// ``ask()``, retried after a refresh when it fails for another reason than an exhausted
   /// grid: another worker may have claimed a WAITING trial this study's view still showed. Each
-  /// refresh shows the claimed trials, so a few attempts (one per WAITING trial) suffice.
+  /// lost claim is a different WAITING trial taken by another worker (the refresh shows it), so
+  /// there are at most as many as were WAITING at the start, plus slack for trials enqueued
+  /// meanwhile. (The limit was once recounted after each loss; losing every claim in a row then
+  /// ran out of attempts while a WAITING trial was left.)
   private func askRefreshing() async throws(SearchError) -> Trial {
+    let limit = cache.filter { $0.state == .waiting }.count + 2
     var attempts = 0
     while true {
       do {
@@ -137,8 +141,7 @@ extension Study {
       } catch {
         if case .gridExhausted = error { throw error }
         attempts += 1
-        let waiting = cache.filter { $0.state == .waiting }.count
-        if attempts > waiting + 2 { throw error }
+        if attempts > limit { throw error }
         try await refresh()
       }
     }
