@@ -6,11 +6,16 @@
 /// default); skewness and kurtosis are "type 3" (the e1071 convention pymfe uses); quantiles
 /// use numpy's default linear interpolation. An empty sample, or a sample holding NaN, gives NaN
 /// (as numpy does) rather than an error.
+///
+/// The O(n) summaries are `@inlinable`, so callers in other modules (the meta-feature groups'
+/// summaries of per-node or per-class vectors) get them specialised for their collection type
+/// rather than running the generic `reduce` through witness tables.
 public enum Statistics {
   /// The arithmetic mean `Σxᵢ/n`; NaN when the sample is empty.
   ///
   /// - Parameter x: the sample.
   /// - Complexity: O(n).
+  @inlinable
   public static func mean(_ x: some Collection<Double>) -> Double {
     guard !x.isEmpty else { return .nan }
     return x.reduce(0, +) / Double(x.count)
@@ -23,6 +28,7 @@ public enum Statistics {
   ///   - ddof: delta degrees of freedom, ≥ 0 (default 1: the unbiased sample variance).
   /// - Returns: the variance, or NaN when `n ≤ ddof`.
   /// - Complexity: O(n).
+  @inlinable
   public static func variance(_ x: some Collection<Double>, ddof: Int = 1) -> Double {
     precondition(ddof >= 0, "Statistics.variance: ddof must be non-negative, got \(ddof)")
     guard x.count > ddof else { return .nan }
@@ -38,6 +44,7 @@ public enum Statistics {
   ///   - ddof: delta degrees of freedom, ≥ 0 (default 1).
   /// - Returns: the standard deviation, or NaN when `n ≤ ddof`.
   /// - Complexity: O(n).
+  @inlinable
   public static func standardDeviation(_ x: some Collection<Double>, ddof: Int = 1) -> Double {
     variance(x, ddof: ddof).squareRoot()
   }
@@ -52,6 +59,7 @@ public enum Statistics {
   /// - Returns: `b₁`, or NaN when the sample is empty or (numerically) constant, as scipy:
   ///   `m₂ ≤ (ε·x̄)²` with ε the `Double` epsilon.
   /// - Complexity: O(n).
+  @inlinable
   public static func skewness(_ x: some Collection<Double>) -> Double {
     guard let (m, m2) = centralMoment2(x) else { return .nan }
     let m3 = x.reduce(0) { $0 + cube($1 - m) } / Double(x.count)
@@ -70,6 +78,7 @@ public enum Statistics {
   /// - Parameter x: the sample.
   /// - Returns: `b₂`, or NaN when the sample is empty or (numerically) constant, as scipy.
   /// - Complexity: O(n).
+  @inlinable
   public static func kurtosis(_ x: some Collection<Double>) -> Double {
     guard let (m, m2) = centralMoment2(x) else { return .nan }
     let m4 = x.reduce(0) { $0 + square(square($1 - m)) } / Double(x.count)
@@ -134,6 +143,7 @@ public enum Statistics {
   ///
   /// - Parameter x: the sample.
   /// - Complexity: O(n).
+  @inlinable
   public static func min(_ x: some Collection<Double>) -> Double {
     guard !x.isEmpty, !x.contains(where: \.isNaN) else { return .nan }
     return x.reduce(.infinity) { Swift.min($0, $1) }
@@ -143,6 +153,7 @@ public enum Statistics {
   ///
   /// - Parameter x: the sample.
   /// - Complexity: O(n).
+  @inlinable
   public static func max(_ x: some Collection<Double>) -> Double {
     guard !x.isEmpty, !x.contains(where: \.isNaN) else { return .nan }
     return x.reduce(-.infinity) { Swift.max($0, $1) }
@@ -150,7 +161,8 @@ public enum Statistics {
 
   /// The mean and the biased second central moment, or nil where scipy returns NaN
   /// (empty sample, or `m₂ ≤ (ε·mean)²`).
-  private static func centralMoment2(_ x: some Collection<Double>) -> (mean: Double, m2: Double)? {
+  @inlinable
+  static func centralMoment2(_ x: some Collection<Double>) -> (mean: Double, m2: Double)? {
     guard !x.isEmpty else { return nil }
     let m = mean(x)
     let m2 = x.reduce(0) { $0 + square($1 - m) } / Double(x.count)
@@ -158,6 +170,8 @@ public enum Statistics {
     return (m, m2)
   }
 
-  private static func square(_ v: Double) -> Double { v * v }
-  private static func cube(_ v: Double) -> Double { v * v * v }
+  @usableFromInline
+  static func square(_ v: Double) -> Double { v * v }
+  @usableFromInline
+  static func cube(_ v: Double) -> Double { v * v * v }
 }
