@@ -20,10 +20,11 @@ import Testing
     return (fits[0], fits[1])
   }
 
-  /// Two and three classes, labels noisy so trees grow deep; mixed columns (binary, small
-  /// integers, large integers, `Float` normals, reals, a constant) and a mirrored copy of the
-  /// real column, whose thresholds give exactly equal proxies; with and without a leaf minimum.
-  @Test(arguments: [2, 3], 0..<3)
+  /// Two, three and nine classes (the two-class register scan and the tally scan), labels noisy
+  /// so trees grow deep; mixed columns (binary, small integers, large integers, `Float` normals,
+  /// reals, a constant) and a mirrored copy of the real column, whose thresholds give exactly
+  /// equal proxies; with and without a leaf minimum.
+  @Test(arguments: [2, 3, 9], 0..<3)
   func screenedTreesEqualExactScanTrees(classes: Int, seed: Int) throws {
     var rng = SeededGenerator(seed: UInt64(700 + 10 * classes + seed))
     let n = 1500
@@ -34,7 +35,8 @@ import Testing
       x[i, 6] = -mixed[i, 4]
     }
     let y = (0..<n).map { i in
-      ((x[i, 1] > 0 ? 1 : 0) + (x[i, 4] > 0.1 ? 1 : 0) + (rng.uniform() < 0.3 ? 1 : 0)) % classes
+      let base = classes > 3 ? Int(x[i, 1] + 3) : (x[i, 1] > 0 ? 1 : 0)
+      return (base + (x[i, 4] > 0.1 ? 1 : 0) + (rng.uniform() < 0.3 ? 1 : 0)) % classes
     }
     let data = try TrainingData(x, labels: y, classCount: classes, weights: nil)
     for minLeaf in [1, 7] {
