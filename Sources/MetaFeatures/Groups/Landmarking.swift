@@ -54,6 +54,9 @@ enum LandmarkingGroup {
     /// One k-d tree over all rows for every fold's one_nn, where it pays (real values in 2 to
     /// 31 columns).
     let sharedTree: NearestNeighbour.SharedTree?
+    /// `x`'s values scanned once for the brute-force one_nn (``NearestNeighbour/exactColumns``
+    /// or more columns): each fold's training and test rows are all the rows.
+    let nearestScan: NearestTies.Scan?
 
     var foldCount: Int { folds.folds.count }
 
@@ -65,7 +68,8 @@ enum LandmarkingGroup {
         return Run(
           folds: folds, x: x, xTree: xTree, y: v.y, classCount: v.classCount, seed: seed,
           treeSeed: ModelBasedGroup.scikitLearnTreeSeed(seed), order: FeatureOrder(xTree),
-          sharedTree: NearestNeighbour.SharedTree(x, folds: folds.folds))
+          sharedTree: NearestNeighbour.SharedTree(x, folds: folds.folds),
+          nearestScan: x.columns >= NearestNeighbour.exactColumns ? NearestTies.Scan(x, Array(0..<x.rows)) : nil)
       }
     }
 
@@ -93,7 +97,7 @@ enum LandmarkingGroup {
       if let sharedTree {
         outcome.oneNN = accuracy(sharedTree.predict(x, y, fold: f, train: train, test: test))
       } else {
-        outcome.oneNN = accuracy(NearestNeighbour.predict(x, y, train: train, test: test))
+        outcome.oneNN = accuracy(NearestNeighbour.predict(x, y, train: train, test: test, scan: nearestScan))
       }
       outcome.naiveBayes = accuracy(
         try? GaussianNaiveBayes().fit(x.rows(train), train.map { y[$0] }, classCount: k).predict(x.rows(test)))

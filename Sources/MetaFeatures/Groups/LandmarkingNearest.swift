@@ -50,8 +50,10 @@ enum NearestNeighbour {
   ///   - test: test rows.
   /// - Returns: one label per test row, or `nil` when `x` has no columns, `train` is empty or a
   ///   used value is not finite (where `KNeighborsClassifier` throws).
-  static func predict(_ x: Matrix<Double>, _ y: [Int], train: [Int], test: [Int]) -> [Int]? {
-    nearestRows(x, train: train, test: test, path: .fastest, labels: y)?.map { y[train[$0]] }
+  ///   - scan: `NearestTies.Scan(x, train + test)` when the caller already has it (it depends on
+  ///     those rows' values only, so folds that together use every row can share one).
+  static func predict(_ x: Matrix<Double>, _ y: [Int], train: [Int], test: [Int], scan: NearestTies.Scan? = nil) -> [Int]? {
+    nearestRows(x, train: train, test: test, path: .fastest, labels: y, scan: scan)?.map { y[train[$0]] }
   }
 
   /// The nearest training row of every test row, as a position in `train`: the row
@@ -60,10 +62,12 @@ enum NearestNeighbour {
   /// With `labels` (the n labels of `x`'s rows), only the nearest row's label has to be the
   /// tree's: among equally near rows that all share a label the first is returned, and the
   /// tree's search order is needed (and the tree built) only where the tied rows' labels differ.
-  /// - Returns: `nil` as ``predict(_:_:train:test:)``.
-  static func nearestRows(_ x: Matrix<Double>, train: [Int], test: [Int], path: Path, labels: [Int]? = nil) -> [Int]? {
+  /// - Returns: `nil` as ``predict(_:_:train:test:scan:)``.
+  static func nearestRows(
+    _ x: Matrix<Double>, train: [Int], test: [Int], path: Path, labels: [Int]? = nil, scan: NearestTies.Scan? = nil
+  ) -> [Int]? {
     if path != .tree, x.columns >= (path == .fastest ? exactColumns : 1), !train.isEmpty {
-      let scan = NearestTies.Scan(x, train + test)
+      let scan = scan ?? NearestTies.Scan(x, train + test)
       guard scan.finite else { return nil }
       let wanted = path == .bruteForce || scan.exactInFloat || x.columns >= realColumns
       // Below 2^400 no square, norm or product of the gemm path can overflow.

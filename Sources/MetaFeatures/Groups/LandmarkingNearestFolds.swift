@@ -7,7 +7,7 @@ extension NearestNeighbour {
   static let tieLimit = 8
 
   /// One ``KDTree`` over all rows that answers 1-NN for every cross-validation fold: fold f's
-  /// ``predict(_:_:fold:train:test:)`` gives the labels ``NearestNeighbour/predict(_:_:train:test:)``
+  /// ``predict(_:_:fold:train:test:)`` gives the labels ``NearestNeighbour/predict(_:_:train:test:scan:)``
   /// gives its test rows when trained on its training rows. Built once per dataset; each fold's
   /// prediction is independent of the others, so folds may run in parallel.
   ///
@@ -21,13 +21,13 @@ extension NearestNeighbour {
   /// common. In one column (elite_nn: duplicate values make mixed-class ties the rule, measured
   /// on phoneme, banana, marketing, page-blocks0), on all-integer data (marketing, kr-vs-k: the
   /// same, and slower than the per-fold trees by measurement) and in ``exactColumns`` or more
-  /// columns there is no shared tree and each fold takes ``NearestNeighbour/predict(_:_:train:test:)``.
+  /// columns there is no shared tree and each fold takes ``NearestNeighbour/predict(_:_:train:test:scan:)``.
   struct SharedTree: Sendable {
     let whole: KDTree
     /// The fold that tests each row.
     let testFold: [Int]
 
-    /// `nil` where each fold takes ``NearestNeighbour/predict(_:_:train:test:)`` instead: one
+    /// `nil` where each fold takes ``NearestNeighbour/predict(_:_:train:test:scan:)`` instead: one
     /// column, all-integer values, ``NearestNeighbour/exactColumns`` or more columns, or rows the
     /// tree cannot hold (then the per-fold path fails the same way).
     init?(_ x: Matrix<Double>, folds: [(train: [Int], test: [Int])]) {
@@ -43,7 +43,7 @@ extension NearestNeighbour {
     }
 
     /// The labels of fold `fold`'s `test` rows, trained on its `train` rows (every row it does not
-    /// test), as ``NearestNeighbour/predict(_:_:train:test:)`` gives them; `nil` where that fails.
+    /// test), as ``NearestNeighbour/predict(_:_:train:test:scan:)`` gives them; `nil` where that fails.
     func predict(_ x: Matrix<Double>, _ y: [Int], fold f: Int, train: [Int], test: [Int]) -> [Int]? {
       var labels = [Int](repeating: 0, count: test.count)
       // The fold's own tree, built on first need.

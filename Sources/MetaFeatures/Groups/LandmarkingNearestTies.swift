@@ -117,7 +117,7 @@ enum NearestTies {
   ) -> Bool {
     let (d, m) = (x.columns, train.count)
     let b: [T] = gather(x, train)
-    let blockRows = Swift.max(16, Swift.min(test.count, 262_144 / m))
+    let blockRows = Swift.max(16, Swift.min(test.count, 1_048_576 / m))
     var cross = [T](repeating: 0, count: blockRows * m)
     var start = 0
     while start < test.count {
