@@ -117,6 +117,8 @@ enum NearestTies {
   ) -> Bool {
     let (d, m) = (x.columns, train.count)
     let b: [T] = gather(x, train)
+    // Up to 2²⁰ cross terms per block (4 or 8 MiB): each `gemm` call repacks the training rows,
+    // so fewer, larger blocks pay (chess landmarking 1.2× over 2¹⁸ terms; mushroom, digits same).
     let blockRows = Swift.max(16, Swift.min(test.count, 1_048_576 / m))
     var cross = [T](repeating: 0, count: blockRows * m)
     var start = 0
