@@ -51,12 +51,17 @@ enum LandmarkingGroup {
     let treeSeed: UInt32
     /// Each column of `xTree` sorted once, filtered per fold.
     let order: FeatureOrder
-    /// One k-d tree over all rows for every fold's one_nn, where it pays (real values in 2 to
-    /// 31 columns).
-    let sharedTree: NearestNeighbour.SharedTree?
-    /// `x`'s values scanned once for the brute-force one_nn (``NearestNeighbour/exactColumns``
-    /// or more columns): each fold's training and test rows are all the rows.
-    let nearestScan: NearestTies.Scan?
+    /// How every fold's one_nn is found.
+    let oneNN: OneNN
+
+    /// One k-d tree over all rows where it pays (real values in 2 to 31 columns); else each
+    /// fold's own search, with the brute force's scan of the values made once
+    /// (``NearestNeighbour/exactColumns`` or more columns: each fold's training and test rows
+    /// are all the rows).
+    enum OneNN: Sendable {
+      case shared(NearestNeighbour.SharedTree)
+      case perFold(scan: NearestTies.Scan?)
+    }
 
     var foldCount: Int { folds.folds.count }
 
@@ -68,8 +73,9 @@ enum LandmarkingGroup {
         return Run(
           folds: folds, x: x, xTree: xTree, y: v.y, classCount: v.classCount, seed: seed,
           treeSeed: ModelBasedGroup.scikitLearnTreeSeed(seed), order: FeatureOrder(xTree),
-          sharedTree: NearestNeighbour.SharedTree(x, folds: folds.folds),
-          nearestScan: x.columns >= NearestNeighbour.exactColumns ? NearestTies.Scan(x, Array(0..<x.rows)) : nil)
+          oneNN: NearestNeighbour.SharedTree(x, folds: folds.folds).map(OneNN.shared)
+            ?? .perFold(
+              scan: x.columns >= NearestNeighbour.exactColumns ? NearestTies.Scan(x, Array(0..<x.rows)) : nil))
       }
     }
 
@@ -94,10 +100,10 @@ enum LandmarkingGroup {
         outcome.best = accuracy(test.map { xTree[$0, tree.feature] <= tree.threshold ? tree.left : tree.right })
         outcome.elite = accuracy(NearestNeighbour.predict(x.columns([tree.most]), y, train: train, test: test))
       }
-      if let sharedTree {
-        outcome.oneNN = accuracy(sharedTree.predict(x, y, fold: f, train: train, test: test))
-      } else {
-        outcome.oneNN = accuracy(NearestNeighbour.predict(x, y, train: train, test: test, scan: nearestScan))
+      switch oneNN {
+      case .shared(let tree): outcome.oneNN = accuracy(tree.predict(x, y, fold: f, train: train, test: test))
+      case .perFold(let scan):
+        outcome.oneNN = accuracy(NearestNeighbour.predict(x, y, train: train, test: test, scan: scan))
       }
       outcome.naiveBayes = accuracy(
         try? GaussianNaiveBayes().fit(x.rows(train), train.map { y[$0] }, classCount: k).predict(x.rows(test)))

@@ -52,7 +52,9 @@ enum NearestNeighbour {
   ///     those rows' values only, so folds that together use every row can share one).
   /// - Returns: one label per test row, or `nil` when `x` has no columns, `train` is empty or a
   ///   used value is not finite (where `KNeighborsClassifier` throws).
-  static func predict(_ x: Matrix<Double>, _ y: [Int], train: [Int], test: [Int], scan: NearestTies.Scan? = nil) -> [Int]? {
+  static func predict(
+    _ x: Matrix<Double>, _ y: [Int], train: [Int], test: [Int], scan: NearestTies.Scan? = nil
+  ) -> [Int]? {
     nearestRows(x, train: train, test: test, path: .fastest, labels: y, scan: scan)?.map { y[train[$0]] }
   }
 
