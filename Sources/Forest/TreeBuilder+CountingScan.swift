@@ -24,16 +24,6 @@ extension TreeBuilder {
     let minLeaf = parameters.minSamplesLeaf
     let unit = hasUnitWeights
     let weightOf = UnsafePointer(multiplicity)
-    // Division-free screening (unit weights, so the node's weight is its row count and both
-    // sides' weights index `reciprocals`). giniProxy computes P = −r·(1 − R/r²) − l·(1 − L/l²)
-    // for left/right weights l + r = W and square sums L ≤ l², R ≤ r²: l², r² are exact (below
-    // 2⁵³), the quotient has relative error ≤ u = 2⁻⁵³ and lies in [0, 1], so 1 − q is within 2u,
-    // r·(1 − q) within 3u·r, and the final difference within u·W: |P_computed − P| ≤ 4u·W + O(u²).
-    // The screen A = R·(1/r) + L·(1/l) − W, with each 1/x rounded once, is within 2u·r, 2u·l and
-    // then (with its two roundings of magnitude ≤ W) 3u·W of P, so |A − P_computed| ≤ 11u·W.
-    // A candidate with A + slack ≤ bestProxy, slack = 128u·W, therefore cannot be strictly
-    // better than the best (the only test that keeps one) and skips giniProxy's divisions.
-    let slack = weight * 0x1p-46
     var leftTotal = 0
     var i = 0
     while true {
@@ -87,7 +77,11 @@ extension TreeBuilder {
           leftSquares += l * l
           rightSquares += r * r
         }
-        if let screen, rightSquares * screen[count - j] + leftSquares * screen[j] - weight + slack <= bestProxy {
+        if let screen,
+          Self.cannotBeat(
+            bestProxy, leftSquares: leftSquares, rightSquares: rightSquares, leftRows: j, count: count, weight: weight,
+            reciprocal: screen)
+        {
           continue
         }
         proxy = giniProxy(
@@ -114,7 +108,6 @@ extension TreeBuilder {
   ) {
     let minLeaf = parameters.minSamplesLeaf
     let (node0, node1) = (nodeCounts[0], nodeCounts[1])
-    let slack = weight * 0x1p-46
     var top = bestProxy  // a local the loop keeps in a register
     defer { bestProxy = top }
     var leftOnes = 0
@@ -136,7 +129,12 @@ extension TreeBuilder {
       let r1 = node1 - l1
       let leftSquares = l0 * l0 + l1 * l1
       let rightSquares = r0 * r0 + r1 * r1
-      if rightSquares * reciprocal[count - j] + leftSquares * reciprocal[j] - weight + slack <= top { continue }
+      if Self.cannotBeat(
+        top, leftSquares: leftSquares, rightSquares: rightSquares, leftRows: j, count: count, weight: weight,
+        reciprocal: reciprocal)
+      {
+        continue
+      }
       let leftWeight = Double(j)
       let proxy = giniProxy(
         leftSquares: leftSquares, rightSquares: rightSquares, leftWeight: leftWeight, rightWeight: weight - leftWeight)
@@ -145,5 +143,27 @@ extension TreeBuilder {
         best = CandidateSplit(feature: feature, threshold: Self.threshold(between: xf[j - 1].value, and: xf[j].value))
       }
     }
+  }
+
+  /// The division-free screen of the unit-weight Gini scans: whether the candidate with
+  /// `leftRows` of the node's `count` rows (weight `weight` = `count`) on the left, class-count
+  /// square sums `leftSquares` and `rightSquares`, cannot be strictly better than `bestProxy`,
+  /// so its exact `giniProxy` (two divisions) can be skipped.
+  ///
+  /// giniProxy computes P = −r·(1 − R/r²) − l·(1 − L/l²) for left/right weights l + r = W and
+  /// square sums L ≤ l², R ≤ r²: l², r² are exact (below 2⁵³), the quotient has relative error
+  /// ≤ u = 2⁻⁵³ and lies in [0, 1], so 1 − q is within 2u, r·(1 − q) within 3u·r, and the final
+  /// difference within u·W: |P_computed − P| ≤ 4u·W + O(u²). The screen A = R·(1/r) + L·(1/l) − W,
+  /// with each 1/x rounded once (`reciprocal`, the table of 1/i), is within 2u·r, 2u·l and then
+  /// (with its two roundings of magnitude ≤ W) 3u·W of P, so |A − P_computed| ≤ 11u·W. A
+  /// candidate with A + slack ≤ bestProxy, slack = 128u·W, therefore cannot beat it strictly (the
+  /// only test that keeps one).
+  @inline(__always)
+  static func cannotBeat(
+    _ bestProxy: Double, leftSquares: Double, rightSquares: Double, leftRows j: Int, count: Int, weight: Double,
+    reciprocal: UnsafePointer<Double>
+  ) -> Bool {
+    let slack = weight * 0x1p-46
+    return rightSquares * reciprocal[count - j] + leftSquares * reciprocal[j] - weight + slack <= bestProxy
   }
 }
