@@ -30,9 +30,10 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
     ),
+    .systemLibrary(name: "CMalloc"),
 
     // MARK: - Public API
-    .target(name: "Linalg", dependencies: ["CBLAS"]),
+    .target(name: "Linalg", dependencies: ["CBLAS", "CMalloc"]),
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
     .target(name: "Forest", dependencies: ["Linalg"]),

@@ -76,6 +76,7 @@ let package = Package(
       dependencies: [
         .product(name: "MetaFeatures", package: "MetaProbe"),
         .product(name: "Datasets", package: "MetaProbe"),
+        .product(name: "Linalg", package: "MetaProbe"),
       ],
       path: "Sources/mfe-timing"
     ),

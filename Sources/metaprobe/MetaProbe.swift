@@ -1,4 +1,5 @@
 import ArgumentParser
+import Linalg
 
 /// The `metaprobe` command-line tool: thin commands over the library modules.
 ///
@@ -19,4 +20,10 @@ struct MetaProbe: AsyncParsableCommand {
       Logs.self, MetaCommand.self, OptimizeCommand.self, BenchCommand.self,
     ]
   )
+
+  /// Sets the allocator policy (``ProcessMemory/keepFreedMemory()``), then parses and runs.
+  static func main() async {
+    ProcessMemory.keepFreedMemory()
+    await main(nil)
+  }
 }

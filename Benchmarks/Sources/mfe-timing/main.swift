@@ -6,7 +6,10 @@
 // with `--json` it prints instead one JSON object per line: the path and the feature vector.
 import Datasets
 import Foundation
+import Linalg
 import MetaFeatures
+
+ProcessMemory.keepFreedMemory()
 
 var groups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
 var repeats = 5
