@@ -70,11 +70,13 @@ public struct KDTree: Sendable {
             end.withUnsafeMutableBufferPointer { e in
               leaf.withUnsafeMutableBufferPointer { l in
                 bounds.withUnsafeMutableBufferPointer { b in
-                  KDTreeBuilder(
-                    data: x.baseAddress!, columns: d, nodeCount: nodes, order: o.baseAddress!,
-                    keys: k.baseAddress!, start: s.baseAddress!, end: e.baseAddress!,
-                    leaf: l.baseAddress!, bounds: b.baseAddress!
-                  ).build(node: 0, start: 0, end: n)
+                  withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * d) { lowHigh in
+                    KDTreeBuilder(
+                      data: x.baseAddress!, columns: d, nodeCount: nodes, order: o.baseAddress!,
+                      keys: k.baseAddress!, start: s.baseAddress!, end: e.baseAddress!,
+                      leaf: l.baseAddress!, bounds: b.baseAddress!, lowHigh: lowHigh.baseAddress!
+                    ).build(node: 0, start: 0, end: n)
+                  }
                 }
               }
             }

@@ -14,24 +14,45 @@ struct KDTreeBuilder {
   let leaf: UnsafeMutablePointer<Bool>
   /// Per node `2 × columns` values: feature j's lower bound at `2j`, its upper bound at `2j + 1`.
   let bounds: UnsafeMutablePointer<Double>
+  /// Scratch for one node's bounds: the `columns` lower bounds, then the `columns` upper ones.
+  let lowHigh: UnsafeMutablePointer<Double>
 
   /// Fills node `node` with the points `order[start..<end]` and splits it recursively.
   func build(node: Int, start first: Int, end last: Int) {
     let d = columns
     // init_node: per-feature min and max of the node's points, as branch-free selects (the
     // comparisons Swift.min and Swift.max make, so equal values of either sign resolve as
-    // they always have).
-    // One feature at a time, so the running bounds stay in registers (rows in the same order).
+    // they always have). Row by row, each row's features read together (four at a time),
+    // so no feature's running bound waits on the one before: the same comparisons, in the
+    // same row order, as one feature at a time.
+    let (lo, hi) = (lowHigh, lowHigh + d)
+    lo.update(repeating: .infinity, count: d)
+    hi.update(repeating: -.infinity, count: d)
+    let wide = d & ~3
+    for i in first..<last {
+      let row = data + order[i] * d
+      var j = 0
+      while j < wide {
+        let v = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self)
+        var l = UnsafeRawPointer(lo + j).loadUnaligned(as: SIMD4<Double>.self)
+        var h = UnsafeRawPointer(hi + j).loadUnaligned(as: SIMD4<Double>.self)
+        l.replace(with: v, where: v .< l)
+        h.replace(with: v, where: v .>= h)
+        UnsafeMutableRawPointer(lo + j).storeBytes(of: l, as: SIMD4<Double>.self)
+        UnsafeMutableRawPointer(hi + j).storeBytes(of: h, as: SIMD4<Double>.self)
+        j += 4
+      }
+      while j < d {
+        let v = row[j]
+        lo[j] = v < lo[j] ? v : lo[j]
+        hi[j] = v >= hi[j] ? v : hi[j]
+        j += 1
+      }
+    }
     let box = bounds + node * 2 * d
     for j in 0..<d {
-      var (lo, hi) = (Double.infinity, -Double.infinity)
-      for i in first..<last {
-        let v = data[order[i] * d + j]
-        lo = v < lo ? v : lo
-        hi = v >= hi ? v : hi
-      }
-      box[2 * j] = lo
-      box[2 * j + 1] = hi
+      box[2 * j] = lo[j]
+      box[2 * j + 1] = hi[j]
     }
     start[node] = first
     end[node] = last
