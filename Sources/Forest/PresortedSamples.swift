@@ -197,19 +197,23 @@ final class PresortedSamples {
   ) {
     for i in start..<boundary { goesLeft[Int(samples[i])] = 1 }
     for i in boundary..<end { goesLeft[Int(samples[i])] = 0 }
+    // Entries move as whole 16-byte words (one load, two stores each) rather than field by
+    // field; the row is the low half of the second word (`SortPair`'s layout, checked below).
+    assert(MemoryLayout<SortPair>.stride == 16 && MemoryLayout<SortPair>.offset(of: \.sample) == 8)
+    let words = UnsafeMutableRawPointer(scratch)
     for f in features where !constant[f] && f != splitFeature {
-      let list = entries + f * activeCount
+      let list = UnsafeMutableRawPointer(entries + f * activeCount)
       var left = start
       var right = 0
       for i in start..<end {
-        let e = list[i]
-        let g = Int(goesLeft[Int(e.sample)])
-        list[left] = e
-        scratch[right] = e
+        let e = list.loadUnaligned(fromByteOffset: 16 &* i, as: SIMD2<UInt64>.self)
+        let g = Int(goesLeft[Int(UInt32(truncatingIfNeeded: e[1]))])
+        list.storeBytes(of: e, toByteOffset: 16 &* left, as: SIMD2<UInt64>.self)
+        words.storeBytes(of: e, toByteOffset: 16 &* right, as: SIMD2<UInt64>.self)
         left &+= g
         right &+= 1 &- g
       }
-      (list + left).update(from: scratch, count: right)
+      (entries + f * activeCount + left).update(from: scratch, count: right)
     }
   }
 }
