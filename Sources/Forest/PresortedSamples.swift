@@ -15,6 +15,10 @@ final class PresortedSamples {
   let entries: UnsafeMutablePointer<SortPair>
   /// Whether each feature is constant (within `TreeBuilder.featureTolerance`) over all active rows.
   let constant: UnsafeMutablePointer<Bool>
+  /// Each feature's number of distinct values over all active rows: a bound on the runs of
+  /// values (within the tolerance) in any node's part of its list, since a node's rows are a
+  /// subset and each run holds at least one distinct value.
+  let distinct: UnsafeMutablePointer<Int>
   /// Per row: 1 if it goes to the left child of the split being applied.
   private let goesLeft: UnsafeMutablePointer<UInt8>
   private let scratch: UnsafeMutablePointer<SortPair>
@@ -35,6 +39,7 @@ final class PresortedSamples {
     self.featureCount = featureCount
     entries = .allocate(capacity: featureCount * activeCount)
     constant = .allocate(capacity: featureCount)
+    distinct = .allocate(capacity: featureCount)
     goesLeft = .allocate(capacity: rowCount)
     scratch = .allocate(capacity: activeCount)
     let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * activeCount)
@@ -95,16 +100,20 @@ final class PresortedSamples {
         for i in 0..<activeCount { order[i] = pairs[i].sample }
       }
       let list = entries + f * activeCount
+      var values = 0
       for i in 0..<activeCount {
         let s = order[i]
         list[i] = SortPair(value: column[Int(s)], sample: s, label: labels?[Int(s)] ?? 0)
+        values &+= i == 0 || list[i].value != list[i - 1].value ? 1 : 0
       }
+      distinct[f] = values
     }
   }
 
   deinit {
     entries.deallocate()
     constant.deallocate()
+    distinct.deallocate()
     goesLeft.deallocate()
     scratch.deallocate()
   }

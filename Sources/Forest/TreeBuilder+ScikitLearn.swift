@@ -61,8 +61,8 @@ extension TreeBuilder {
         isConstant = presorted.isConstant(feature, start: start, end: end)
         if !isConstant {
           scanSortedThresholds(
-            feature: feature, xf: presorted.rows(feature, start: start), count: count, weight: weight, best: &best,
-            bestProxy: &bestProxy)
+            feature: feature, xf: presorted.rows(feature, start: start), count: count, weight: weight,
+            distinctValues: presorted.distinct[feature], best: &best, bestProxy: &bestProxy)
         }
       } else {
         gatherPairs(column: column, rows: samples + start, count: count)

@@ -33,8 +33,8 @@ extension TreeBuilder {
       if let presorted {
         if presorted.isConstant(feature, start: start, end: end) { continue }
         scanSortedThresholds(
-          feature: feature, xf: presorted.rows(feature, start: start), count: count, weight: weight, best: &best,
-          bestProxy: &bestProxy)
+          feature: feature, xf: presorted.rows(feature, start: start), count: count, weight: weight,
+          distinctValues: presorted.distinct[feature], best: &best, bestProxy: &bestProxy)
         examined += 1
         continue
       }
@@ -62,7 +62,9 @@ extension TreeBuilder {
   ) -> Bool {
     sortPairs(pairs, count: count)
     if pairs[count - 1].value <= pairs[0].value + Self.featureTolerance { return true }
-    scanSortedThresholds(feature: feature, xf: pairs, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
+    scanSortedThresholds(
+      feature: feature, xf: pairs, count: count, weight: weight, distinctValues: nil, best: &best,
+      bestProxy: &bestProxy)
     return false
   }
 
@@ -70,13 +72,17 @@ extension TreeBuilder {
   /// ascending in `xf[0..<count]`, keeping the first strictly better one in `best`.
   ///
   /// Thresholds are midpoints `x₍ᵢ₋₁₎/2 + x₍ᵢ₎/2` (or `x₍ᵢ₋₁₎` when the midpoint rounds up to `x₍ᵢ₎`).
+  /// - Parameter distinctValues: the feature's number of distinct values over all rows when `xf`
+  ///   is its presorted list (`PresortedSamples.distinct`), else `nil`.
   /// - Complexity: O(m·K) for `m` rows and `K` outputs.
   func scanSortedThresholds(
-    feature: Int, xf: UnsafePointer<SortPair>, count: Int, weight: Double, best: inout CandidateSplit?,
-    bestProxy: inout Double
+    feature: Int, xf: UnsafePointer<SortPair>, count: Int, weight: Double, distinctValues: Int?,
+    best: inout CandidateSplit?, bestProxy: inout Double
   ) {
     if isClassification && hasIntegerWeights {
-      scanIntegerWeightClasses(feature: feature, xf: xf, count: count, weight: weight, best: &best, bestProxy: &bestProxy)
+      scanIntegerWeightClasses(
+        feature: feature, xf: xf, count: count, weight: weight, distinctValues: distinctValues, best: &best,
+        bestProxy: &bestProxy)
       return
     }
     // One pass: row i joins the left side, then the boundary before row i + 1 is scored if the

@@ -55,6 +55,10 @@ final class TreeBuilder {
   let splitCounts: UnsafeMutablePointer<Double>
   /// Four tallies of `outputCount` row counts each (see `scanUnitWeightClasses`).
   let classTallies: UnsafeMutablePointer<Int>
+  /// Per run of values, its rows' class counts (`outputCount` each) and the position after its
+  /// last row, for up to `Self.runTallyLimit` runs (see `scanRunTallies`).
+  let runTallies: UnsafeMutablePointer<Int32>
+  let runEnds: UnsafeMutablePointer<Int>
   /// The current node's prediction (`outputCount` values).
   let nodeValue: UnsafeMutablePointer<Double>
   /// `1/i` for i in 1...rowCount (index 0 unused) when every active row weighs 1 and the
@@ -74,6 +78,9 @@ final class TreeBuilder {
   /// Whether the split scan may skip the exact Gini proxy of candidates its division-free bound
   /// rules out, and scan two classes with the count in a register (tests turn it off to compare).
   var allowsScreening = true
+  /// Whether the split scan may count few-valued presorted features by runs without a branch per
+  /// run (`scanRunTallies`; tests turn it off to compare).
+  var allowsRunTallies = true
   /// Each feature's order over a larger matrix the data's rows were taken from, with each of its
   /// rows' index in the data (−1 if absent, each at most once): the presorted lists are then
   /// filtered from it, when every row is active and the class weights are whole numbers (so the
@@ -105,6 +112,8 @@ final class TreeBuilder {
     leftCounts = .allocate(capacity: outputCount)
     splitCounts = .allocate(capacity: 2 * outputCount)
     classTallies = .allocate(capacity: 4 * outputCount)
+    runTallies = .allocate(capacity: Self.runTallyLimit * outputCount)
+    runEnds = .allocate(capacity: Self.runTallyLimit)
     nodeValue = .allocate(capacity: outputCount)
     for f in 0..<featureCount { features[f] = f }
     multiplicity = .allocate(capacity: rowCount)
@@ -152,6 +161,8 @@ final class TreeBuilder {
     leftCounts.deallocate()
     splitCounts.deallocate()
     classTallies.deallocate()
+    runTallies.deallocate()
+    runEnds.deallocate()
     nodeValue.deallocate()
     reciprocals?.deallocate()
   }
