@@ -89,8 +89,9 @@ extension TreeBuilder {
 
   /// `scanIntegerWeightClasses` for unit weights and a feature with at most ``runTallyLimit``
   /// runs in the node, without a branch per run: one pass counts each row into its run's class
-  /// counts (the run index rising by one where the value rises by more than the tolerance) and
-  /// notes where each run ends; then each threshold adds one run's counts to the left side's.
+  /// counts (the run index rising by one where the value rises by more than the tolerance);
+  /// then each threshold adds one run's counts to the left side's (and its rows to the left
+  /// side's row count, which places the threshold).
   /// Same thresholds in the same order, with the same integer counts, so the same proxies and
   /// choice; what it saves is the mispredicted branch at each run's end.
   ///
@@ -102,7 +103,6 @@ extension TreeBuilder {
   ) {
     let k = outputCount
     let counts = runTallies
-    let ends = runEnds
     counts.update(repeating: 0, count: runs * k)
     var run = 0
     var previous = xf[0].value
@@ -111,16 +111,18 @@ extension TreeBuilder {
       run &+= value > previous + Self.featureTolerance ? 1 : 0
       previous = value
       counts[run &* k &+ Int(xf[r].label)] &+= 1
-      ends[run] = r &+ 1
     }
     let left = classTallies
     left.update(repeating: 0, count: k)
     let minLeaf = parameters.minSamplesLeaf
+    var j = 0  // the rows up to the current threshold
     // Runs 0..<run each end at a threshold (the last run, `run`, does not).
     for q in 0..<run {
       let runCounts = counts + q * k
-      for c in 0..<k { left[c] += Int(runCounts[c]) }
-      let j = ends[q]
+      for c in 0..<k {
+        left[c] += Int(runCounts[c])
+        j += Int(runCounts[c])
+      }
       if j < minLeaf || count - j < minLeaf { continue }
       scoreClassThreshold(
         left: left, leftRows: j, leftWeight: Double(j), feature: feature, xf: xf, count: count, weight: weight,

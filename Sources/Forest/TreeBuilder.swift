@@ -55,10 +55,9 @@ final class TreeBuilder {
   let splitCounts: UnsafeMutablePointer<Double>
   /// Four tallies of `outputCount` row counts each (see `scanUnitWeightClasses`).
   let classTallies: UnsafeMutablePointer<Int>
-  /// Per run of values, its rows' class counts (`outputCount` each) and the position after its
-  /// last row, for up to `Self.runTallyLimit` runs (see `scanRunTallies`).
+  /// Per run of values, its rows' class counts (`outputCount` each), for up to
+  /// `Self.runTallyLimit` runs (see `scanRunTallies`).
   let runTallies: UnsafeMutablePointer<Int32>
-  let runEnds: UnsafeMutablePointer<Int>
   /// The current node's prediction (`outputCount` values).
   let nodeValue: UnsafeMutablePointer<Double>
   /// `1/i` for i in 1...rowCount (index 0 unused) when every active row weighs 1 and the
@@ -113,7 +112,6 @@ final class TreeBuilder {
     splitCounts = .allocate(capacity: 2 * outputCount)
     classTallies = .allocate(capacity: 4 * outputCount)
     runTallies = .allocate(capacity: Self.runTallyLimit * outputCount)
-    runEnds = .allocate(capacity: Self.runTallyLimit)
     nodeValue = .allocate(capacity: outputCount)
     for f in 0..<featureCount { features[f] = f }
     multiplicity = .allocate(capacity: rowCount)
@@ -162,7 +160,6 @@ final class TreeBuilder {
     splitCounts.deallocate()
     classTallies.deallocate()
     runTallies.deallocate()
-    runEnds.deallocate()
     nodeValue.deallocate()
     reciprocals?.deallocate()
   }
