@@ -57,6 +57,12 @@ bench-compare: deps $(VENV)/.bench
 bench-metafeatures: deps $(VENV_MFE)/.mfe
 	cd Benchmarks && $(SWIFT) build -c release --product mfe-timing
 	$(VENV_MFE)/bin/python scripts/bench_metafeatures.py --skip-build --datasets bundled --combined-only --repeat 3
+## Then the scikit-learn parts of landmarking on the slowest datasets: its decision trees and its
+## k-d-tree 1-NN, each against ours in the same run.
+	cd Benchmarks && $(SWIFT) build -c release --product tree-timing && $(SWIFT) build -c release --product kdtree-timing
+	$(VENV_MFE)/bin/python scripts/bench_tree_fits.py datasets/keel/marketing.dat datasets/keel/phoneme.dat \
+		datasets/keel/banana.dat datasets/keel/mushroom.dat
+	$(VENV_MFE)/bin/python scripts/bench_kdtree.py --timing Benchmarks/.build/release/kdtree-timing --runs 5
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
