@@ -55,6 +55,96 @@ func squaredDistance(
   return s
 }
 
+/// A query's squared distances to the tree's nodes and points, for
+/// ``KDTreeSearch/search(_:_:)``.
+protocol KDTreeDistances {
+  /// `min_rdist`: the squared distance to node `node`'s bounding box.
+  func box(_ node: Int) -> Double
+  /// The squared distance to the point at tree position `r`: exact when below `bound`, some
+  /// value ≥ `bound` otherwise.
+  func point(_ r: Int, below bound: Double) -> Double
+}
+
+/// scikit-learn's sums in `Double`, in feature order (``KDTreeSearch/boxDistance(_:_:)``,
+/// ``squaredDistance(_:_:_:below:)``).
+struct ColumnOrderDistances: KDTreeDistances {
+  let tree: KDTreeSearch
+  let query: UnsafePointer<Double>
+
+  @inline(__always)
+  func box(_ node: Int) -> Double { tree.boxDistance(node, query) }
+
+  @inline(__always)
+  func point(_ r: Int, below bound: Double) -> Double {
+    squaredDistance(query, tree.points + r * tree.d, tree.d, below: bound)
+  }
+}
+
+/// The same sums over lanes of `Float` (``KDTree/SmallIntegerLanes``): with integer values and
+/// d·(max|q| + max|x|)² ≤ 2²⁴ every difference, square and partial sum, in the points' and the
+/// boxes' sums alike, is an integer of at most 2²⁴, exact in `Float` in any order, so each
+/// result is scikit-learn's `Double` sum exactly.
+struct LaneDistances<Lanes: FloatLanes>: KDTreeDistances {
+  let query: Lanes
+  /// The points, then the boxes' lower and upper bounds, as consecutive zero-padded `Lanes`
+  /// (as is `query`).
+  let points: UnsafeRawPointer
+  let lower: UnsafeRawPointer
+  let upper: UnsafeRawPointer
+
+  @inline(__always)
+  func box(_ node: Int) -> Double {
+    let offset = node * MemoryLayout<Lanes>.stride
+    let below = lower.loadUnaligned(fromByteOffset: offset, as: Lanes.self) - query
+    let above = query - upper.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+    // scikit-learn's ½((dLo + |dLo|) + (dHi + |dHi|)), lane-wise.
+    let t = 0.5 * ((below + below.magnitudes) + (above + above.magnitudes))
+    return Double((t * t).pairwiseSum())
+  }
+
+  @inline(__always)
+  func point(_ r: Int, below _: Double) -> Double {
+    let t = points.loadUnaligned(fromByteOffset: r * MemoryLayout<Lanes>.stride, as: Lanes.self) - query
+    return Double((t * t).pairwiseSum())
+  }
+}
+
+/// `Float` lanes summed by halving (`SIMD.sum()` adds them one after another, a chain as long
+/// as the one the lanes replace); exact for ``LaneDistances``' integers in any order.
+protocol FloatLanes: SIMD where Scalar == Float {
+  func pairwiseSum() -> Float
+  /// Each lane's |v| (its sign bit cleared; `SIMD` offers no lane-wise `abs`, and masked
+  /// selects compile to a loop over the lanes).
+  var magnitudes: Self { get }
+}
+
+extension SIMD4: FloatLanes where Scalar == Float {
+  @inline(__always)
+  var magnitudes: Self { unsafeBitCast(unsafeBitCast(self, to: SIMD4<UInt32>.self) & 0x7fff_ffff, to: Self.self) }
+
+  @inline(__always)
+  func pairwiseSum() -> Float {
+    let half = lowHalf + highHalf
+    return half[0] + half[1]
+  }
+}
+
+extension SIMD8: FloatLanes where Scalar == Float {
+  @inline(__always)
+  var magnitudes: Self { unsafeBitCast(unsafeBitCast(self, to: SIMD8<UInt32>.self) & 0x7fff_ffff, to: Self.self) }
+
+  @inline(__always)
+  func pairwiseSum() -> Float { (lowHalf + highHalf).pairwiseSum() }
+}
+
+extension SIMD16: FloatLanes where Scalar == Float {
+  @inline(__always)
+  var magnitudes: Self { unsafeBitCast(unsafeBitCast(self, to: SIMD16<UInt32>.self) & 0x7fff_ffff, to: Self.self) }
+
+  @inline(__always)
+  func pairwiseSum() -> Float { (lowHalf + highHalf).pairwiseSum() }
+}
+
 /// A built tree's arrays as raw pointers plus a search stack, valid inside
 /// ``KDTree/withSearch(_:)``, so that a batch of queries pays for no per-query set-up.
 struct KDTreeSearch {
@@ -86,9 +176,18 @@ struct KDTreeSearch {
   /// Offers `sink` every point the depth-first search meets and cannot prune.
   @inline(__always)
   func search<Sink: KDTreeNeighborSink>(_ point: UnsafePointer<Double>, _ sink: inout Sink) {
+    search(ColumnOrderDistances(tree: self, query: point), &sink)
+  }
+
+  /// The same search with the distances from `distances` (equal to scikit-learn's below the
+  /// bound).
+  @inline(__always)
+  func search<Sink: KDTreeNeighborSink, Distances: KDTreeDistances>(
+    _ distances: Distances, _ sink: inout Sink
+  ) {
     var top = 1
     stackNodes[0] = 0
-    stackBounds[0] = boxDistance(0, point)
+    stackBounds[0] = distances.box(0)
     while top > 0 {
       top -= 1
       let node = stackNodes[top]
@@ -98,13 +197,13 @@ struct KDTreeSearch {
       if stackBounds[top] >= sink.bound { continue }
       if leaf[node] {
         for r in start[node]..<end[node] {
-          let s = squaredDistance(point, points + r * d, d, below: sink.bound)
+          let s = distances.point(r, below: sink.bound)
           if s < sink.bound { sink.offer(s, position: r) }
         }
       } else {
         let (left, right) = (2 * node + 1, 2 * node + 2)
-        let dl = boxDistance(left, point)
-        let dr = boxDistance(right, point)
+        let dl = distances.box(left)
+        let dr = distances.box(right)
         // Push the child to visit second first (the left one is visited first on ties).
         if dl <= dr {
           (stackNodes[top], stackBounds[top]) = (right, dr)

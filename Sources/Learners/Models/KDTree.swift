@@ -39,6 +39,8 @@ public struct KDTree: Sendable {
   /// Per node `2 × dimension` bounds: feature j's lower bound at `node * 2d + 2j`, its upper
   /// bound right after it.
   let nodeBounds: [Double]
+  /// The points as `Float` lanes when they are small integers in at most 16 features.
+  let lanes: SmallIntegerLanes?
 
   /// Builds the tree.
   ///
@@ -101,6 +103,7 @@ public struct KDTree: Sendable {
       }
       count = n * d
     }
+    self.lanes = SmallIntegerLanes(sortedPoints, rows: n, columns: d, bounds: bounds, nodes: nodes)
   }
 
   /// The positions in ``indexOrder`` of node `node`'s points.
@@ -157,6 +160,13 @@ public struct KDTree: Sendable {
   public func nearest(to queries: Matrix<Double>) throws(ModelError) -> [Int] {
     try validateQueries(queries)
     let (m, d) = (queries.rows, dimension)
+    if let lanes, lanes.exact(forQueries: queries.storage, columns: d) {
+      switch lanes.width {
+      case 4: return nearest(to: queries, in: lanes, SIMD4<Float>.self)
+      case 8: return nearest(to: queries, in: lanes, SIMD8<Float>.self)
+      default: return nearest(to: queries, in: lanes, SIMD16<Float>.self)
+      }
+    }
     return withSearch { tree in
       queries.storage.withUnsafeBufferPointer { q in
         indexOrder.withUnsafeBufferPointer { order in
@@ -206,5 +216,102 @@ public struct KDTree: Sendable {
       throw .featureCountMismatch(expected: dimension, got: queries.columns)
     }
     if queries.rows > 0 { try validateFeatures(queries, field: "query") }
+  }
+}
+
+extension KDTree {
+  /// The points in tree order as zero-padded lanes of 4, 8 or 16 `Float`s, made when there are
+  /// 2 to 16 features and every value is an integer of magnitude at most 2¹² (ordinal codes,
+  /// one-hot columns, counts). For queries of integers with d·(max|q| + max|x|)² ≤ 2²⁴ the leaf
+  /// scan and the boxes' distances sum their squares lane-wise (``LaneDistances``), exactly
+  /// scikit-learn's `Double` sums, without their chains of dependent additions.
+  struct SmallIntegerLanes: Sendable {
+    /// 4, 8 or 16 lanes per point.
+    let width: Int
+    /// Point r's lanes at `r * width`.
+    let values: [Float]
+    /// Node i's lower and upper bounds' lanes at `i * width`.
+    let lower: [Float]
+    let upper: [Float]
+    /// The largest magnitude of a point's value.
+    let largestMagnitude: Double
+
+    init?(_ sortedPoints: [Double], rows n: Int, columns d: Int, bounds: [Double], nodes: Int) {
+      // One feature is a single subtraction either way.
+      guard d >= 2, d <= 16, let largest = Self.integerMagnitude(sortedPoints) else { return nil }
+      let width = d <= 4 ? 4 : d <= 8 ? 8 : 16
+      /// `count` rows of d values each into `width` lanes: row i's value j at
+      /// `source[i * stride + j * step]`.
+      func lanes(_ count: Int, _ source: UnsafePointer<Double>, stride: Int, step: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count * width) { out, initialized in
+          out.initialize(repeating: 0)
+          for i in 0..<count {
+            for j in 0..<d { out[i * width + j] = Float(source[i * stride + j * step]) }
+          }
+          initialized = count * width
+        }
+      }
+      // The boxes' bounds are points' values, so integers of at most `largest` too.
+      (values, lower, upper) = sortedPoints.withUnsafeBufferPointer { p in
+        bounds.withUnsafeBufferPointer { b in
+          (
+            lanes(n, p.baseAddress!, stride: d, step: 1), lanes(nodes, b.baseAddress!, stride: 2 * d, step: 2),
+            lanes(nodes, b.baseAddress! + 1, stride: 2 * d, step: 2)
+          )
+        }
+      }
+      (self.width, self.largestMagnitude) = (width, largest)
+    }
+
+    /// The largest magnitude of `values` when all are integers of magnitude at most 2¹², else `nil`.
+    static func integerMagnitude(_ values: [Double]) -> Double? {
+      var largest = 0.0
+      for v in values {
+        let m = abs(v)
+        // For 0 ≤ m < 2⁵², m + 2⁵² rounds m to an integer: m is one iff the round trip keeps it
+        // (`rounded()` is a libm call on baseline x86-64).
+        guard m <= 0x1p12, (m + 0x1p52) - 0x1p52 == m else { return nil }
+        largest = Swift.max(largest, m)
+      }
+      return largest
+    }
+
+    /// Whether every lane sum for the `columns`-wide rows of `queries` is exact in `Float`.
+    func exact(forQueries queries: [Double], columns d: Int) -> Bool {
+      guard let q = Self.integerMagnitude(queries) else { return false }
+      let difference = largestMagnitude + q
+      return Double(d) * difference * difference <= 0x1p24
+    }
+  }
+
+  /// ``nearest(to:)-(Matrix<Double>)`` with the leaf scan in `lanes`.
+  private func nearest<Lanes: FloatLanes>(
+    to queries: Matrix<Double>, in lanes: SmallIntegerLanes, _: Lanes.Type
+  ) -> [Int] {
+    let (m, d) = (queries.rows, dimension)
+    return withSearch { tree in
+      lanes.values.withUnsafeBytes { points in
+        lanes.lower.withUnsafeBytes { lower in
+          lanes.upper.withUnsafeBytes { upper in
+            queries.storage.withUnsafeBufferPointer { q in
+              indexOrder.withUnsafeBufferPointer { order in
+                [Int](unsafeUninitializedCapacity: m) { out, count in
+                  for r in 0..<m {
+                    var query = Lanes()
+                    for j in 0..<d { query[j] = Float(q[r * d + j]) }
+                    let distances = LaneDistances(
+                      query: query, points: points.baseAddress!, lower: lower.baseAddress!, upper: upper.baseAddress!)
+                    var sink = NearestSink()
+                    tree.search(distances, &sink)
+                    out[r] = order[sink.position]
+                  }
+                  count = m
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 }
