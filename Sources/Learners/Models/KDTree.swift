@@ -39,7 +39,8 @@ public struct KDTree: Sendable {
   /// Per node `2 × dimension` bounds: feature j's lower bound at `node * 2d + 2j`, its upper
   /// bound right after it.
   let nodeBounds: [Double]
-  /// The points as `Float` lanes when they are small integers in at most 16 features.
+  /// The points and node boxes as `Float` lanes when the points are small integers in 2 to 16
+  /// features (``SmallIntegerLanes``), for batched queries.
   let lanes: SmallIntegerLanes?
 
   /// Builds the tree.
@@ -284,7 +285,7 @@ extension KDTree {
     }
   }
 
-  /// ``nearest(to:)-(Matrix<Double>)`` with the leaf scan in `lanes`.
+  /// ``nearest(to:)-(Matrix<Double>)`` with the point and box distances summed in `lanes`.
   private func nearest<Lanes: FloatLanes>(
     to queries: Matrix<Double>, in lanes: SmallIntegerLanes, _: Lanes.Type
   ) -> [Int] {
