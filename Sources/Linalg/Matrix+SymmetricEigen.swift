@@ -28,6 +28,24 @@ extension Matrix {
     return try Matrix.syevd(&work, computeVectors: false, triangle: triangle)
   }
 
+  /// The numerical rank of this symmetric matrix, as numpy's `matrix_rank`: the number of
+  /// singular values (here the eigenvalues' magnitudes) above `σ_max · n · ε`.
+  ///
+  /// Use it instead of the sign or size of a computed determinant to decide singularity: a
+  /// matrix that is singular in exact arithmetic has a determinant of rounding noise whose sign
+  /// and size change with the BLAS kernel, while its smallest singular value stays far below
+  /// the tolerance (and a well-conditioned one's far above it).
+  /// - Parameter triangle: which triangle holds the matrix (default `.lower`).
+  /// - Returns: the rank, 0…n (0 for the zero matrix and for n = 0).
+  /// - Throws: as ``symmetricEigen(triangle:)``.
+  /// - Complexity: O(n³), one ``symmetricEigenvalues(triangle:)``.
+  public func symmetricNumericalRank(triangle: Triangle = .lower) throws(LinalgError) -> Int {
+    let magnitudes = try symmetricEigenvalues(triangle: triangle).map { abs($0) }
+    guard let largest = magnitudes.max(), largest > 0 else { return 0 }
+    let tolerance = largest * Scalar(rows) * Scalar.ulpOfOne
+    return magnitudes.filter { $0 > tolerance }.count
+  }
+
   /// Validates, then calls `syevd` on `a` in place and maps its `info`.
   private static func syevd(_ a: inout Matrix, computeVectors: Bool, triangle: Triangle) throws(LinalgError) -> [Scalar] {
     a.checkStorage("symmetricEigen")

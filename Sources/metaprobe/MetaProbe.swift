@@ -13,6 +13,11 @@ struct MetaProbe: AsyncParsableCommand {
     discussion: """
       Datasets are given by registry name (see `metaprobe datasets list`) or by path \
       (.csv, .arff, .dat). Set METAPROBE_DATASETS to use another datasets folder.
+
+      Every command runs OpenBLAS's Haswell kernels (the tool restarts itself with \
+      OPENBLAS_CORETYPE=Haswell on a CPU with AVX2 and FMA), so the same seed gives the same \
+      results and reports byte for byte on any x86-64 host. METAPROBE_BLAS_KERNELS=native keeps \
+      the CPU's own kernels instead.
       """,
     subcommands: [
       DatasetsCommand.self, FitCommand.self, FeaturesCommand.self, ProbeCommand.self, TuneCommand.self,
@@ -21,8 +26,11 @@ struct MetaProbe: AsyncParsableCommand {
     ]
   )
 
-  /// Sets the allocator policy (``ProcessMemory/keepFreedMemory()``), then parses and runs.
+  /// Pins OpenBLAS's kernel family (``BLASKernel/pinForReproducibility(arguments:)``: the same
+  /// seed gives the same bits on every x86-64 host), sets the allocator policy
+  /// (``ProcessMemory/keepFreedMemory()``), then parses and runs.
   static func main() async {
+    BLASKernel.pinForReproducibility()
     ProcessMemory.keepFreedMemory()
     await main(nil)
   }

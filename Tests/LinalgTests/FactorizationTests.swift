@@ -175,6 +175,24 @@ extension FactorizationTests {
     #expect(isClose(values, expected, tol: 1e-12))
   }
 
+  /// numpy's `matrix_rank` rule (σ_max · n · ε) on matrices whose rank is known in exact arithmetic.
+  @Test func symmetricNumericalRankFollowsNumpysTolerance() throws {
+    // Rank 1: the outer product of (1, 2, 3) with itself.
+    let outer = Matrix<Double>([[1, 2, 3], [2, 4, 6], [3, 6, 9]])
+    #expect(try outer.symmetricNumericalRank() == 1)
+    #expect(try Matrix<Double>.identity(5).symmetricNumericalRank() == 5)
+    #expect(try Matrix<Double>(rows: 3, columns: 3).symmetricNumericalRank() == 0)
+    // Tolerance for n = 2 and σ_max = 1 is 2ε ≈ 4.4e-16: 1e-20 is below it, 1e-14 above.
+    #expect(try Matrix<Double>([[1, 0], [0, 1e-20]]).symmetricNumericalRank() == 1)
+    #expect(try Matrix<Double>([[1, 0], [0, 1e-14]]).symmetricNumericalRank() == 2)
+    #expect(try Matrix<Double>([[1, 0], [0, -1e-14]]).symmetricNumericalRank() == 2, "magnitudes, not signs")
+    // A covariance matrix of rank 2 in exact arithmetic (third column = first + second) whose
+    // computed determinant is rounding noise.
+    let x = Matrix<Double>([[0.1, 0.7, 0.8], [0.3, 0.2, 0.5], [0.9, 0.4, 1.3], [0.6, 0.6, 1.2], [0.2, 0.9, 1.1]])
+    #expect(try Statistics.covarianceMatrix(x).symmetricNumericalRank() == 2)
+    #expect(try Matrix<Float>([[1, 2], [2, 4]]).symmetricNumericalRank() == 1)
+  }
+
   @Test func symmetricEigenRejectsNonSquareAndNaN() {
     #expect(throws: LinalgError.notSquare(rows: 3, columns: 2)) {
       _ = try Matrix<Float>(rows: 3, columns: 2).symmetricEigen()

@@ -34,8 +34,12 @@ let looseTolerance: [String: (Double, String)] = [
 
 /// (dataset, feature) pairs where pymfe's value rests on numerical noise, with the reason.
 let knownDivergences: [String: String] = [
-  "mushroom/lh_trace": "a canonical correlation of 1 up to rounding: λ = ρ²/(1−ρ²) ≈ 1e15 is noise in both",
-  "mushroom/roy_root": "a canonical correlation of 1 up to rounding: λ = ρ²/(1−ρ²) ≈ 1e15 is noise in both",
+  "mushroom/lh_trace":
+    "a canonical correlation of 1 up to rounding: pymfe's λ = ρ²/(1−ρ²) ≈ 1e15 is noise; ours is NaN by the tie rule 1 − ρ² ≤ 1e-10 (StatisticalGroup.canonical)",
+  "mushroom/roy_root":
+    "a canonical correlation of 1 up to rounding: pymfe's λ = ρ²/(1−ρ²) ≈ 1e15 is noise; ours is NaN by the tie rule 1 − ρ² ≤ 1e-10 (StatisticalGroup.canonical)",
+  "car-good/nr_cor_attr":
+    "three pairs correlate at exactly 0.5 (exact rational arithmetic), which np.corrcoef rounds to 0.49999999999999606 and gemm to either side; ours counts ties as ≥ 0.5 (0.025, pymfe 0.0), checked in ExactDecisionTests",
 ]
 
 @Suite struct PymfeAgreementTests {

@@ -25,8 +25,9 @@ func metaprobe(_ arguments: String..., directory: URL = packageRoot) throws -> R
   try metaprobe(arguments, directory: directory)
 }
 
-/// Runs the `metaprobe` executable built next to the test bundle.
-func metaprobe(_ arguments: [String], directory: URL = packageRoot) throws -> Run {
+/// Runs the `metaprobe` executable built next to the test bundle, with `environment` added to
+/// this process's environment.
+func metaprobe(_ arguments: [String], directory: URL = packageRoot, environment extra: [String: String] = [:]) throws -> Run {
   let candidates = [
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
     packageRoot.appendingPathComponent(".build/debug"),
@@ -38,6 +39,7 @@ func metaprobe(_ arguments: [String], directory: URL = packageRoot) throws -> Ru
   process.currentDirectoryURL = directory
   var environment = ProcessInfo.processInfo.environment
   environment["METAPROBE_DATASETS"] = packageRoot.appendingPathComponent("datasets").path
+  environment.merge(extra) { _, new in new }
   process.environment = environment
   let out = Pipe()
   let err = Pipe()

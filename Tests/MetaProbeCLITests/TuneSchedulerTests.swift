@@ -43,14 +43,21 @@ import Testing
     #expect(complete.allSatisfy { $0["resource"] as? Double == 1 })
   }
 
-  /// An MLP of 5000 epochs with a 0.5 s trial timeout stops between epochs; the trial is FAIL
-  /// with the reason and the next trial still runs.
-  @Test func trialTimeoutStopsAnMLPAndRecordsFail() throws {
+  /// An MLP with a 0.5 s trial timeout stops between epochs; the trial is FAIL with the reason
+  /// and the next trial still runs.
+  ///
+  /// The network is sized so that no machine finishes it near the limit: four hidden layers of
+  /// 1024 units for 10 000 epochs are about 14 TFLOP per fold (minutes even at a teraflop), while
+  /// one epoch is about 1.4 GFLOP, so the timeout is reached between epochs, never after the
+  /// training has ended (a faster host finished the earlier 5000-epoch default-width MLP in time).
+  @Test(.timeLimit(.minutes(5)))
+  func trialTimeoutStopsAnMLPAndRecordsFail() throws {
     let (dir, url, _) = try TuneCommandTests.storage()
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = try metaprobe(
       "tune", "iris", "--learner", "mlp", "--sampler", "random", "--cv", "2", "--trials", "2",
-      "--set", "max_iter=5000", "--set", "n_iter_no_change=5000", "--trial-timeout", "0.5",
+      "--set", "n_layers=4", "--set", "width=1024", "--set", "max_iter=10000", "--set", "n_iter_no_change=10000",
+      "--set", "batch_size=75", "--trial-timeout", "0.5",
       "--storage", url, "--json")
     #expect(run.status == 0, "\(run.stderr)")
     let study = try #require(try run.json() as? [String: Any])

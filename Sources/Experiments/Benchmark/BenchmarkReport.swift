@@ -1,4 +1,5 @@
 import Foundation
+import Linalg
 import Storage
 
 /// The text forms of a ``BenchmarkResult``: markdown, CSV, JSON and an SVG plot, each with
@@ -48,7 +49,8 @@ public struct BenchmarkReport: Sendable {
     out += "\(r.problems.count) tasks, \(r.seeds) seeds (base seed \(seed)), budget \(b) full-evaluation equivalents.\n"
     out += "Normalised regret = (best − incumbent) / (best − median), true values; lower is better. "
     out += "Cost to target: full-evaluation equivalents to come within 1 % of the best, censored at \(b) "
-    out += "(runs that never get there count as \(b)); reached = fraction of runs that got there.\n\n"
+    out += "(runs that never get there count as \(b)); reached = fraction of runs that got there.\n"
+    out += "\(BLASKernel.reportLine)\n\n"
     out += "| method | regret@\(b) | average rank | cost to target | reached |\n|---|---:|---:|---:|---:|\n"
     for m in r.methods.indices {
       let s = r.summary(method: m)

@@ -48,8 +48,16 @@ extension StatisticalGroup {
     return (exp(m / (pd * Double(n - k))), nil)
   }
 
+  /// ln|S| of a covariance matrix, nil when S is singular by numpy's `matrix_rank` rule.
+  ///
+  /// Singularity is decided by the numerical rank, not by whether a Cholesky factorisation
+  /// happens to succeed: on a matrix that is singular in exact arithmetic (a class with a
+  /// constant or linearly dependent column) the last pivot is rounding noise, positive with
+  /// one BLAS kernel and negative with another, and so is pymfe's `np.linalg.det`, whose log is
+  /// then NaN or a meaningless finite number. Tie rule: a singular matrix makes `sd_ratio` NaN,
+  /// which is pymfe's value on every fixture with one (cleveland-0_vs_4, german, car-good).
   private static func logDet(_ s: Matrix<Double>) -> Double? {
-    guard let c = try? Cholesky(s) else { return nil }
+    guard let rank = try? s.symmetricNumericalRank(), rank == s.rows, let c = try? Cholesky(s) else { return nil }
     let l = c.logDeterminant
     return l.isFinite ? l : nil
   }

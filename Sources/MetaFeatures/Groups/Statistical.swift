@@ -129,8 +129,33 @@ enum StatisticalGroup {
     sink.vector("cov", covs)
     let eig = try? cov.symmetricEigenvalues()
     sink.vector("eigenvalues", eig ?? [], reason: eig == nil ? "covariance matrix not finite" : nil)
-    let strong = cors.filter { $0 >= 0.5 }.count
+    let strong = strongCorrelationCount(cors, columns: v.numericColumns)
     sink.scalar("nr_cor_attr", Double(strong) * (2.0 / (Double(p) * (Double(p) - 1.0))))
+  }
+
+  /// The number of attribute pairs with |r| ≥ 0.5, decided the same way on every host.
+  ///
+  /// `cors` (lower triangle, row by row) come from a BLAS `gemm`, whose last bits change with
+  /// the CPU's kernel. A pair within 1e-8 of the threshold is recomputed with
+  /// ``Statistics/compensatedCorrelation(_:_:)`` (fixed order, no BLAS) and counts when that is
+  /// at least 0.5 − 1e-12. Tie rule: a correlation of exactly 0.5 counts, as the definition
+  /// says ≥; pymfe's `np.corrcoef` may round it to either side (on car-good three pairs are 0.5
+  /// in exact arithmetic and 0.49999999999999606 in pymfe, so pymfe counts none of them).
+  static func strongCorrelationCount(_ cors: [Double], columns: [[Double]]) -> Int {
+    var strong = 0
+    var k = 0
+    for i in columns.indices {
+      for j in 0..<i {
+        let r = cors[k]
+        k += 1
+        if abs(r - 0.5) <= 1e-8 {
+          if abs(Statistics.compensatedCorrelation(columns[i], columns[j])) >= 0.5 - 1e-12 { strong += 1 }
+        } else if r >= 0.5 {
+          strong += 1
+        }
+      }
+    }
+    return strong
   }
 
   /// Distance between the centroids of the majority and the minority class (first in class order on ties).
@@ -165,7 +190,15 @@ enum StatisticalGroup {
       for name in names { sink.scalar(name, .nan, reason: reason) }
       return
     }
-    let lambda = rho.map { $0 * $0 / (1 - $0 * $0) }
+    // λ = ρ²/(1 − ρ²). A canonical correlation of 1 in exact arithmetic (a linear function of the
+    // attributes that separates the classes exactly) comes out of the eigen-solver as 1 − ρ² of a
+    // few ulps, whose size (and so λ ≈ 1e14…1e15) changes with the BLAS kernel; pymfe's is NaN or
+    // the same kind of noise. Tie rule: 1 − ρ² ≤ 1e-10 is a correlation of 1, λ infinite, and
+    // lh_trace and roy_root undefined (NaN), whatever the kernel.
+    let lambda = rho.map { r -> Double in
+      let residual = 1 - r * r
+      return residual <= 1e-10 ? .infinity : r * r / residual
+    }
     sink.vector("can_cor", rho)
     sink.scalar("nr_disc", Double(rho.count))
     sink.scalar("w_lambda", exp(-lambda.reduce(0) { $0 + log1p($1) }), reason: "a canonical correlation of 1")
