@@ -36,7 +36,7 @@ SERIAL_TESTS := SearchTests\.(ExecutionTests|SynchronousBracketTests)/|LinalgTes
 ## family, so that a result hanging on a kernel's last bits fails on every host, not only on
 ## some: Haswell (AVX2) where the CPU's own kernels are AVX-512, SandyBridge (AVX, no FMA) where
 ## they are already AVX2. Both run on any x86-64 host with AVX2.
-NUMERIC_TESTS := LinalgTests|NeuralNetTests|ForestTests|LearnersTests|MetaFeaturesTests|ProbesTests|SearchTests|MetaLearningTests|ExperimentsTests
+NUMERIC_TESTS := LinalgTests|NeuralNetTests|ModelsTests|ForestTests|LearnersTests|MetaFeaturesTests|ProbesTests|SearchTests|MetaLearningTests|ExperimentsTests
 OTHER_KERNEL := $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo Haswell || echo SandyBridge)
 
 ## All tests (Swift Testing), against fixtures from the reference tools.

@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Linalg", targets: ["Linalg"]),
     .library(name: "Datasets", targets: ["Datasets"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
+    .library(name: "Models", targets: ["Models"]),
     .library(name: "Forest", targets: ["Forest"]),
     .library(name: "Search", targets: ["Search"]),
     .library(name: "Learners", targets: ["Learners"]),
@@ -36,19 +37,20 @@ let package = Package(
     .target(name: "Linalg", dependencies: ["CBLAS", "CMalloc"]),
     .target(name: "Datasets", dependencies: ["Linalg"]),
     .target(name: "NeuralNet", dependencies: ["Linalg"]),
+    .target(name: "Models", dependencies: ["Linalg"]),
     .target(name: "Forest", dependencies: ["Linalg"]),
     .target(name: "Search", dependencies: ["Linalg", "Forest"]),
-    .target(name: "Learners", dependencies: ["Linalg", "Datasets", "NeuralNet", "Forest", "Search"]),
+    .target(name: "Learners", dependencies: ["Linalg", "Datasets", "NeuralNet", "Models", "Forest", "Search"]),
     .target(
       name: "Storage",
-      dependencies: ["Search", "Linalg", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Search", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "Probes", dependencies: ["Linalg", "NeuralNet", "Learners", "Datasets", "Search"]),
-    .target(name: "MetaFeatures", dependencies: ["Linalg", "Datasets", "Forest", "Learners"]),
+    .target(name: "MetaFeatures", dependencies: ["Linalg", "Datasets", "Models", "Forest"]),
     .target(
       name: "MetaLearning",
       dependencies: [
-        "Linalg", "Datasets", "NeuralNet", "Forest", "Search", "Learners", "Storage", "Probes", "MetaFeatures",
+        "Linalg", "Datasets", "NeuralNet", "Forest", "Search", "Learners", "Storage", "Probes",
       ]
     ),
     .target(
@@ -82,6 +84,11 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
+      name: "ModelsTests",
+      dependencies: ["Models", "Linalg"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
       name: "ForestTests",
       dependencies: ["Forest", "Linalg"],
       resources: [.copy("Fixtures")]
@@ -107,7 +114,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MetaFeaturesTests",
-      dependencies: ["MetaFeatures", "Datasets", "Linalg"],
+      dependencies: ["MetaFeatures", "Models", "Datasets", "Linalg"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -50,7 +50,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "svc-timing",
-      dependencies: [.product(name: "Learners", package: "MetaProbe")],
+      dependencies: [.product(name: "Models", package: "MetaProbe")],
       path: "Sources/svc-timing"
     ),
     .executableTarget(
@@ -94,7 +94,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "kdtree-timing",
-      dependencies: [.product(name: "Learners", package: "MetaProbe"), .product(name: "Linalg", package: "MetaProbe")],
+      dependencies: [.product(name: "Models", package: "MetaProbe"), .product(name: "Linalg", package: "MetaProbe")],
       path: "Sources/kdtree-timing"
     ),
   ]

@@ -2,7 +2,7 @@
 """SVC fit + predict over 5 stratified folds: MetaProbe's SupportVectorClassifier against
 scikit-learn's Pipeline(StandardScaler(), SVC()), same data, same folds, same run.
 
-Both sides read Tests/LearnersTests/Fixtures/<dataset>.json (written by
+Both sides read Tests/ModelsTests/Fixtures/<dataset>.json (written by
 make_learners_fixtures.py), standardise on each training fold, fit, predict the test fold.
 Prints the median wall and CPU time of N passes over the 5 folds for each and the ratios
 sklearn / MetaProbe (> 1 means MetaProbe is faster). CPU time is the steadier figure on a
@@ -60,7 +60,7 @@ def main():
     parser.add_argument("--datasets", nargs="+", default=["breast_cancer", "digits"])
     args = parser.parse_args()
     for name in args.datasets:
-        path = os.path.join(ROOT, "Tests", "LearnersTests", "Fixtures", f"{name}.json")
+        path = os.path.join(ROOT, "Tests", "ModelsTests", "Fixtures", f"{name}.json")
         with open(path) as fh:
             fixture = json.load(fh)
         out = subprocess.run(

@@ -1,4 +1,4 @@
-"""Reference neighbours from scikit-learn's KDTree for Tests/LearnersTests/KDTreeTests.swift.
+"""Reference neighbours from scikit-learn's KDTree for Tests/ModelsTests/KDTreeTests.swift.
 
     /tmp/venv/bin/python scripts/make_kdtree_fixtures.py
 
@@ -6,7 +6,7 @@ For every case, `KNeighborsClassifier(n_neighbors=1)` (algorithm="auto", leaf_si
 case says otherwise) is fitted on each training split and asked for
 `kneighbors(X_test, return_distance=False)`; the script asserts that scikit-learn chose
 `_fit_method == "kd_tree"`, so the indices are the KD-tree's, ties included. Written to
-Tests/LearnersTests/Fixtures/kdtree/<case>.json:
+Tests/ModelsTests/Fixtures/kdtree/<case>.json:
 
     x            all rows (the test and training rows of every split are taken from here)
     leaf_size    scikit-learn's leaf_size
@@ -33,7 +33,7 @@ from sklearn.neighbors import KNeighborsClassifier
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mfe_data  # noqa: E402
 
-OUT = os.path.join(mfe_data.ROOT, "Tests", "LearnersTests", "Fixtures", "kdtree")
+OUT = os.path.join(mfe_data.ROOT, "Tests", "ModelsTests", "Fixtures", "kdtree")
 
 
 def knn(xtr, ytr, k=1, leaf_size=30, algorithm="auto"):

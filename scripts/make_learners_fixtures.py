@@ -1,4 +1,4 @@
-"""Writes Tests/LearnersTests/Fixtures/<dataset>.json: scikit-learn reference values for the
+"""Writes Tests/ModelsTests/Fixtures/<dataset>.json: scikit-learn reference values for the
 classic Learners models (SVC rbf/linear, LogisticRegression, KNeighborsClassifier, GaussianNB).
 
 Run with a Python that has scikit-learn (tested with 1.9.1):
@@ -26,7 +26,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "LearnersTests", "Fixtures")
+OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "ModelsTests", "Fixtures")
 STORED_FOLD = 0
 
 

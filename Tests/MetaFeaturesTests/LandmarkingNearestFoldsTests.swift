@@ -1,7 +1,7 @@
-import Learners
 import Linalg
-@testable import MetaFeatures
+import Models
 import Testing
+@testable import MetaFeatures
 
 /// ``NearestNeighbour/SharedTree`` (one tree over all rows, the fold's tree only for mixed-class
 /// ties) against each fold's own tree: `KDTree(points: x.rows(train))`'s nearest row's label,

@@ -1,7 +1,7 @@
-import Learners
 import Linalg
-@testable import MetaFeatures
+import Models
 import Testing
+@testable import MetaFeatures
 
 /// ``NearestNeighbour`` (the k-d tree 1-NN of `one_nn` and `elite_nn`) against brute force:
 /// the row it picks is at the smallest Σ(aⱼ − bⱼ)² over the training rows. Which of several

@@ -6,8 +6,8 @@
 // neighbour indices (into each split's training rows) so the script can compare them with
 // scikit-learn's. Usage: kdtree-timing FILE.json [--runs N]
 import Foundation
-import Learners
 import Linalg
+import Models
 
 struct Input: Decodable {
   var x: [[Double]]

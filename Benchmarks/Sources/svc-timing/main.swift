@@ -4,8 +4,8 @@
 // Usage: svc-timing FIXTURE.json [--runs N] [--kernel rbf|linear] [--threads T] (OpenBLAS threads). Driven by
 // scripts/bench_learners_svc.py, which times scikit-learn on the same folds in the same run.
 import Foundation
-import Learners
 import Linalg
+import Models
 
 struct Fixture: Decodable {
   var x: [[Double]]

@@ -1,4 +1,5 @@
 import Linalg
+import Models
 import Search
 
 extension LearnerCatalog {

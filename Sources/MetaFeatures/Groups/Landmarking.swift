@@ -1,6 +1,6 @@
 import Forest
-import Learners
 import Linalg
+import Models
 
 /// pymfe's `landmarking` group: the accuracy of simple learners on the numeric view N, one
 /// value per fold of a stratified 10-fold cross-validation without shuffling

@@ -1,5 +1,5 @@
-import Learners
 import Linalg
+import Models
 
 /// 1-nearest-neighbour predictions for the `one_nn` and `elite_nn` landmarkers, on rows of one
 /// matrix selected by index, with the neighbour pymfe's `KNeighborsClassifier(n_neighbors=1)`

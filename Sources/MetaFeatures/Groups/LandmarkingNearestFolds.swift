@@ -1,5 +1,5 @@
-import Learners
 import Linalg
+import Models
 
 extension NearestNeighbour {
   /// The most rows at the smallest distance ``SharedTree/predict(_:_:fold:train:test:)``

@@ -1,6 +1,6 @@
 import Foundation
-import Learners
 import Linalg
+import Models
 
 /// One dataset's scikit-learn reference values, written by scripts/make_learners_fixtures.py.
 struct SklearnFixture: Decodable, Sendable {

@@ -1,5 +1,5 @@
-import Learners
 import Linalg
+import Models
 import Testing
 
 /// Bad input and invalid hyperparameters are typed errors naming the field at fault.

@@ -1,6 +1,6 @@
 import Foundation
-import Learners
 import Linalg
+import Models
 import Testing
 
 /// The classic models against scikit-learn 1.9.1 on iris, wine, breast_cancer and digits with

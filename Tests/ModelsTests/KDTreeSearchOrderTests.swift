@@ -1,5 +1,5 @@
-import Learners
 import Linalg
+import Models
 import Testing
 
 /// ``KDTreeSearchOrder`` against the tree's own query and against an independent depth-first

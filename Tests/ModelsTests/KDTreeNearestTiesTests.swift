@@ -1,5 +1,5 @@
-import Learners
 import Linalg
+import Models
 import Testing
 
 /// ``KDTree/nearestTies(to:groups:excluded:_:)`` against brute force: exactly the points of the

@@ -1,6 +1,6 @@
-@testable import Learners
 import Linalg
 import Testing
+@testable import Models
 
 /// ``KDTree/SmallIntegerLanes``: the batched query's `Float` lane sums against the single query,
 /// which always sums in `Double` in feature order (scikit-learn's sums). On tie-heavy integer

@@ -2,7 +2,7 @@ import Foundation
 import Linalg
 import Testing
 
-@testable import Learners
+@testable import Models
 
 /// Models on small inputs whose answer is worked out by hand.
 @Suite struct ClosedFormTests {}

@@ -1,6 +1,6 @@
 import Foundation
-import Learners
 import Linalg
+import Models
 import Testing
 
 /// One case of scripts/make_kdtree_fixtures.py: scikit-learn 1.9.1's KD-tree neighbours.
