@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "MetaFeatures", targets: ["MetaFeatures"]),
     .library(name: "MetaLearning", targets: ["MetaLearning"]),
     .library(name: "Experiments", targets: ["Experiments"]),
+    .library(name: "MetaProbeKit", targets: ["MetaProbeKit"]),
     .executable(name: "metaprobe", targets: ["metaprobe"]),
   ],
   dependencies: [
@@ -59,12 +60,16 @@ let package = Package(
         "Linalg", "Datasets", "Search", "Learners", "Storage", "Probes", "MetaFeatures", "MetaLearning",
       ]
     ),
+    .target(
+      name: "MetaProbeKit",
+      dependencies: [
+        "Linalg", "Datasets", "NeuralNet", "Models", "Forest", "Search", "Learners", "Storage", "Probes",
+        "MetaFeatures", "MetaLearning", "Experiments",
+      ]
+    ),
     .executableTarget(
       name: "metaprobe",
-      dependencies: [
-        "Linalg", "Datasets", "Search", "Learners", "Probes", "MetaFeatures", "Storage", "MetaLearning",
-        "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      dependencies: ["MetaProbeKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
 
     // MARK: - Tests

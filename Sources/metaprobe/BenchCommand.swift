@@ -1,8 +1,6 @@
 import ArgumentParser
-import Datasets
-import Experiments
 import Foundation
-import Storage
+import MetaProbeKit
 
 /// `metaprobe bench --suite S [--methods ...] [--budget B] [--seeds K]`: the leave-one-task-out
 /// benchmark over a corpus of tuning logs, evaluated by table look-up.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Datasets
 import Foundation
+import MetaProbeKit
 
 /// The dataset argument every computing command takes: a registry name or a path.
 struct DatasetOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Datasets
 import Foundation
+import MetaProbeKit
 
 /// `metaprobe datasets list|describe`.
 struct DatasetsCommand: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import Linalg
-import MetaFeatures
+import MetaProbeKit
 
 /// `metaprobe features D [--groups ...] [--summary ...] [--json|--csv]`.
 struct FeaturesCommand: ParsableCommand {

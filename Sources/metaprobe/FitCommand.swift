@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Learners
-import Linalg
-import Search
+import MetaProbeKit
 
 /// `metaprobe fit D --learner L [--set k=v ...] [--cv K] [--seed S] [--resource F]`.
 struct FitCommand: ParsableCommand {
@@ -44,17 +42,6 @@ struct FitCommand: ParsableCommand {
   var listParameters = false
 
   @OptionGroup var output: OutputOptions
-
-  enum ResourceKindArgument: String, ExpressibleByArgument, CaseIterable {
-    case data, epochs, trees
-    var kind: Resource.Kind {
-      switch self {
-      case .data: .dataFraction
-      case .epochs: .epochs
-      case .trees: .trees
-      }
-    }
-  }
 
   func validate() throws {
     guard cv >= 2 else { throw ValidationError("--cv must be at least 2, got \(cv)") }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import Search
-import Storage
+import MetaProbeKit
 
 /// `metaprobe logs import|export|validate`: tuning logs (DESIGN.md, "The tuning-log format").
 struct Logs: AsyncParsableCommand {

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Datasets
-import Experiments
 import Foundation
-import MetaFeatures
+import MetaProbeKit
 
 /// `metaprobe logs generate`: MetaProbe's own tuning-log corpus, resumable.
 struct LogsGenerate: AsyncParsableCommand {

@@ -1,10 +1,6 @@
 import ArgumentParser
-import Datasets
 import Foundation
-import MetaFeatures
-import MetaLearning
-import Search
-import Storage
+import MetaProbeKit
 
 /// `metaprobe meta train|evaluate|predict`: meta-models learnt from tuning logs.
 struct MetaCommand: ParsableCommand {

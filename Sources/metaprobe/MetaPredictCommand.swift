@@ -1,9 +1,6 @@
 import ArgumentParser
-import Datasets
 import Foundation
-import MetaFeatures
-import MetaLearning
-import Search
+import MetaProbeKit
 
 /// `metaprobe meta predict D --learner L [--meta-model M.json] [--top K] [--json]`.
 struct MetaPredictCommand: ParsableCommand {

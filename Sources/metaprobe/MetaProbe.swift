@@ -1,5 +1,6 @@
 import ArgumentParser
-import Linalg
+import Foundation
+import MetaProbeKit
 
 /// The `metaprobe` command-line tool: thin commands over the library modules.
 ///
@@ -32,6 +33,19 @@ struct MetaProbe: AsyncParsableCommand {
   static func main() async {
     BLASKernel.pinForReproducibility()
     ProcessMemory.keepFreedMemory()
-    await main(nil)
+    do {
+      var command = try parseAsRoot(nil)
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      // Help and version requests exit 0 as ArgumentParser prints them; every reported error,
+      // a usage error included (ArgumentParser's own code would be 64), exits 1 (DESIGN.md).
+      guard exitCode(for: error) != .success else { exit(withError: error) }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(1)
+    }
   }
 }

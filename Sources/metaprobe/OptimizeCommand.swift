@@ -1,11 +1,6 @@
 import ArgumentParser
-import Datasets
-import Experiments
 import Foundation
-import Learners
-import MetaLearning
-import Search
-import Storage
+import MetaProbeKit
 
 /// `metaprobe optimize D --learner L [--meta-model M]`: meta-warm-started successive halving.
 struct OptimizeCommand: AsyncParsableCommand {

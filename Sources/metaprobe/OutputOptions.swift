@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MetaProbeKit
 
 /// Options shared by every command that prints results.
 struct OutputOptions: ParsableArguments {
@@ -31,4 +32,18 @@ func renderTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []
   }
   return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line))
     .joined(separator: "\n")
+}
+
+/// `--resource-kind data|epochs|trees`: what a resource level scales.
+enum ResourceKindArgument: String, ExpressibleByArgument, CaseIterable {
+  case data, epochs, trees
+
+  /// The search module's kind.
+  var kind: Resource.Kind {
+    switch self {
+    case .data: .dataFraction
+    case .epochs: .epochs
+    case .trees: .trees
+    }
+  }
 }

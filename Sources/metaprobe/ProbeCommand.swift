@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Learners
-import Probes
-import Search
+import MetaProbeKit
 
 /// `metaprobe probe D --learner L [--set k=v ...] [--resource F] [--sharpness] [--seed S] [--json]`.
 struct ProbeCommand: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import Search
-import Storage
+import MetaProbeKit
 
 /// `metaprobe studies list|show|export|import`: the studies in a storage.
 struct StudiesCommand: AsyncParsableCommand {

@@ -1,6 +1,5 @@
 import Foundation
-import Search
-import Storage
+import MetaProbeKit
 
 /// An error of a command's input that exits with status 1 and a message naming what is wrong.
 struct CommandError: Error, CustomStringConvertible {
@@ -136,9 +135,9 @@ struct StudyJSON: Encodable {
     self.name = name
     self.direction = directions.first?.rawValue ?? "minimize"
     self.directions = directions.map(\.rawValue)
-    bestTrial = bestOf(trials, direction: directions.first ?? .minimize).map(BestTrialJSON.init)
-    counts = stateCounts(trials)
-    finishedTrials = countedFinished(trials)
+    bestTrial = Trial.best(in: trials, direction: directions.first ?? .minimize).map(BestTrialJSON.init)
+    counts = Trial.stateCounts(in: trials)
+    finishedTrials = Trial.countedFinished(in: trials)
     attributes = studyAttributes(trials).mapValues(AttributeJSONValue.init)
     self.trials = trials.map(TrialJSON.init)
   }
@@ -156,37 +155,12 @@ struct StudyJSON: Encodable {
   }
 }
 
-/// The best COMPLETE trial (ties: the lowest number).
-func bestOf(_ trials: [Trial], direction: StudyDirection) -> Trial? {
-  var best: Trial?
-  for t in trials where t.state == .complete {
-    guard let v = t.value else { continue }
-    if let b = best?.value, !direction.isBetter(v, than: b) { continue }
-    best = t
-  }
-  return best
-}
-
-/// The finished trials that count towards `tune --trials N`, as the execution engine counts
-/// them: COMPLETE, PRUNED and FAIL, except a FAIL whose configuration was retried (`retry_of`).
-func countedFinished(_ trials: [Trial]) -> Int {
-  let retried = Set(trials.compactMap { $0.systemAttributes["retry_of"]?.number.map { Int($0) } })
-  return trials.filter { $0.state.isFinished && !($0.state == .fail && retried.contains($0.number)) }.count
-}
-
-/// Trials per state, every state present (zero when none).
-func stateCounts(_ trials: [Trial]) -> [String: Int] {
-  var counts = Dictionary(uniqueKeysWithValues: TrialState.allCases.map { ($0.rawValue, 0) })
-  for t in trials { counts[t.state.rawValue, default: 0] += 1 }
-  return counts
-}
-
 /// The run settings `tune` stores on each trial (dataset, learner, cv, seed, scheduler, …),
 /// taken from the first trial that has them.
 func studyAttributes(_ trials: [Trial]) -> [String: AttributeValue] {
   var out: [String: AttributeValue] = [:]
   for t in trials {
-    for (k, v) in t.userAttributes where TuneCommand.studyAttributeKeys.contains(k) && out[k] == nil {
+    for (k, v) in t.userAttributes where TuningRun.studyAttributeKeys.contains(k) && out[k] == nil {
       out[k] = v
     }
   }
@@ -195,15 +169,15 @@ func studyAttributes(_ trials: [Trial]) -> [String: AttributeValue] {
 
 /// A human-readable summary of a study: counts per state, best value and configuration.
 func printSummary(name: String, directions: [StudyDirection], trials: [Trial]) {
-  let counts = stateCounts(trials)
+  let counts = Trial.stateCounts(in: trials)
   let attrs = studyAttributes(trials)
   print("study \(name) (\(directions.map(\.rawValue).joined(separator: ", "))): \(trials.count) trials")
   if !attrs.isEmpty {
     print(attrs.keys.sorted().map { "\($0)=\(attrs[$0].map(plainText) ?? "")" }.joined(separator: " "))
   }
   print(TrialState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
-    + " (\(countedFinished(trials)) finished, retried stale trials not counted)")
-  if let best = bestOf(trials, direction: directions.first ?? .minimize), let v = best.value {
+    + " (\(Trial.countedFinished(in: trials)) finished, retried stale trials not counted)")
+  if let best = Trial.best(in: trials, direction: directions.first ?? .minimize), let v = best.value {
     print("best trial \(best.number): value \(String(format: "%.6f", v))")
     print("best configuration: \(best.params)")
   } else {

@@ -163,7 +163,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let sampler = try metaprobe(Self.knn.map { $0 == "random" ? "annealing" : $0 } + ["--storage", url])
     #expect(sampler.status == 1)
-    #expect(sampler.stderr.contains("unknown sampler 'annealing'"))
+    #expect(sampler.stderr.contains("The value 'annealing' is invalid for '--sampler <sampler>'"), "\(sampler.stderr)")
     let zero = try metaprobe(Self.knn + ["--trials", "0", "--storage", url])
     #expect(zero.status == 1)
     #expect(zero.stderr.contains("--trials"))
@@ -172,7 +172,7 @@ import Testing
     #expect(range.stderr.contains("--range 'n_neighbors=0:20000'"))
     let scheduler = try metaprobe(Self.knn + ["--scheduler", "pbt", "--storage", url])
     #expect(scheduler.status == 1)
-    #expect(scheduler.stderr.contains("unknown scheduler 'pbt'"))
+    #expect(scheduler.stderr.contains("The value 'pbt' is invalid for '--scheduler <scheduler>'"), "\(scheduler.stderr)")
     var bytes = SeededBytes(seed: 7)
     try Data((0..<4096).map { _ in bytes.next() }).write(to: URL(fileURLWithPath: path))
     let corrupt = try metaprobe(Self.knn + ["--trials", "1", "--storage", url])

@@ -29,20 +29,11 @@ public struct OptimizationReport: Sendable, Hashable {
 }
 
 extension Study {
-  /// The number of finished trials that count towards `optimize(trials:)`'s target.
-  ///
-  /// COMPLETE, PRUNED and FAIL trials count, except a FAIL trial that has been retried (some
-  /// trial has system attribute `retry_of` = its number): its retry stands in for it. So a study
-  /// resumed after a stale-trial repair (failed, retry enqueued) counts each configuration once.
-  public var finishedTrialCount: Int {
-    let retried = retriedNumbers
-    return cache.filter { $0.state.isFinished && !($0.state == .fail && retried.contains($0.number)) }
-      .count
-  }
+  /// The number of finished trials that count towards `optimize(trials:)`'s target
+  /// (``Trial/countedFinished(in:)``: a retried FAIL counts once, through its retry).
+  public var finishedTrialCount: Int { Trial.countedFinished(in: cache) }
 
-  var retriedNumbers: Set<Int> {
-    Set(cache.compactMap { $0.systemAttributes["retry_of"]?.number.map { Int($0) } })
-  }
+  var retriedNumbers: Set<Int> { Trial.retriedNumbers(in: cache) }
 
   /// How many retries led to `trial` (0 for a first attempt), following `retry_of` links.
   func retryDepth(of trial: Trial) -> Int {

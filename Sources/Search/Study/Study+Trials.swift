@@ -90,14 +90,7 @@ extension Study {
   /// nil when none has completed or the study has several objectives (see ``paretoFront()``).
   public var bestTrial: Trial? {
     guard directions.count == 1 else { return nil }
-    let d = directions[0]
-    var best: Trial?
-    for t in cache where t.state == .complete {
-      guard let v = t.value else { continue }
-      if let b = best?.value, !d.isBetter(v, than: b) { continue }
-      best = t
-    }
-    return best
+    return Trial.best(in: cache, direction: directions[0])
   }
 
   /// Runs `count` trials one after another: ask, evaluate `objective`, tell.
