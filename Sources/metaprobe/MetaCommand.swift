@@ -24,24 +24,8 @@ struct MetaLogOptions: ParsableArguments {
 
   /// The learner's rows as a meta-dataset, with the search space inferred from them.
   func metaDataset() throws -> (data: MetaDataset, space: SearchSpace) {
-    try buildMetaDataset(log: log, features: features, learner: learner)
+    try MetaCorpus.metaDataset(log: log, features: features, learner: learner)
   }
-}
-
-/// Reads a log (`TuningLog`, CSV or JSON Lines) and its features table and builds the learner's
-/// meta-dataset.
-///
-/// - Throws: `TuningLogError` naming the log's file, line and field; ``MetaCommandError`` naming
-///   the features file or a learner without rows.
-func buildMetaDataset(log: String, features: String, learner: String) throws -> (data: MetaDataset, space: SearchSpace) {
-  let records = try TuningLog(contentsOfFile: log).records.filter { $0.learner == learner }
-  guard !records.isEmpty else { throw MetaCommandError(description: "\(log): no rows for learner '\(learner)'") }
-  let table: TaskFeatureTable
-  do { table = try TaskFeatureTable(csv: String(contentsOfFile: features, encoding: .utf8)) } catch {
-    throw MetaCommandError(description: "\(features): \(error)")
-  }
-  let space = try SearchSpace.inferred(from: records)
-  return (try MetaDataset(records: records, space: space, features: table), space)
 }
 
 /// `metaprobe meta train --log FILE --features FILE --learner L [--model K] [--seed S] --out M.json`.
@@ -62,7 +46,7 @@ struct MetaTrainCommand: ParsableCommand {
   @OptionGroup var input: MetaLogOptions
 
   @Option(name: .long, help: "The surrogate: mlp, forest or ensemble.")
-  var model: String = "ensemble"
+  var model = MetaModelKind.ensemble
 
   @Option(name: .long, help: "Seed of every model.")
   var seed: UInt64 = 0
@@ -72,12 +56,8 @@ struct MetaTrainCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    guard MetaModelKind(rawValue: model) != nil else { throw ValidationError("unknown model '\(model)'; models: mlp, forest, ensemble") }
-  }
-
   func run() throws {
-    let kind = MetaModelKind(rawValue: model) ?? .ensemble
+    let kind = model
     let start = ContinuousClock.now
     let (data, space) = try input.metaDataset()
     let trained = try TrainedMetaModel(training: data, space: space, learner: input.learner, kind: kind, seed: seed)

@@ -40,11 +40,11 @@ struct MetaPredictCommand: ParsableCommand {
   }
 
   func run() throws {
-    let model = try resolveMetaModel(path: metaModel, learner: learner)
+    let model = try MetaCorpus.metaModel(path: metaModel, learner: learner, progress: { logProgress($0) })
     guard model.learner == learner else {
-      throw MetaCommandError(description: "the meta-model was trained for learner '\(model.learner)', not '\(learner)'")
+      throw MetaProbeKitError.invalidInput("the meta-model was trained for learner '\(model.learner)', not '\(learner)'")
     }
-    let features = taskFeatureVector(of: try dataset.load(), for: model)
+    let features = model.taskFeatureVector(of: try dataset.load())
     let suggestions = try model.suggestions(taskFeatures: features, count: top, seed: seed)
     if output.json {
       try printJSON(MetaPredictReport(model: model, dataset: dataset.dataset, features: features, suggestions: suggestions))
@@ -59,43 +59,6 @@ struct MetaPredictCommand: ParsableCommand {
         }, rightAligned: [0, 1, 2]))
     }
   }
-}
-
-/// The meta-model: the given file, else the cached default, trained from the corpus when needed.
-func resolveMetaModel(path metaModel: String?, learner: String) throws -> TrainedMetaModel {
-  if let metaModel { return try TrainedMetaModel.load(from: metaModel) }
-  let root = try DatasetRegistry.locate()
-  let log = root.appendingPathComponent("tuning-logs/own.csv").path
-  let features = root.appendingPathComponent("tuning-logs/own-task-features.csv").path
-  let cache = ".metaprobe/meta-\(learner).json"
-  let manager = FileManager.default
-  func modified(_ path: String) -> Date? { (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
-  let corpusExists = manager.fileExists(atPath: log) && manager.fileExists(atPath: features)
-  if let cached = modified(cache) {
-    let corpusTime = [modified(log), modified(features)].compactMap { $0 }.max()
-    if corpusTime.map({ $0 <= cached }) ?? true { return try TrainedMetaModel.load(from: cache) }
-  }
-  guard corpusExists else {
-    throw MetaCommandError(
-      description: "no --meta-model given and the bundled corpus is missing (\(log), \(features)); train one with `metaprobe meta train` and pass --meta-model")
-  }
-  FileHandle.standardError.write(Data("training the default meta-model for \(learner) on \(log) (cached in \(cache))\n".utf8))
-  let (data, space) = try buildMetaDataset(log: log, features: features, learner: learner)
-  let model = try TrainedMetaModel(training: data, space: space, learner: learner, kind: .ensemble, seed: 0)
-  try model.save(to: cache)
-  return model
-}
-
-/// The task features of `data` in the columns of `model`: pymfe's general, statistical and
-/// info-theory groups (plus complexity when the model uses it), NaN where undefined or absent.
-func taskFeatureVector(of data: Dataset, for model: TrainedMetaModel) -> [Double] {
-  var groups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
-  var vector = MetaFeatureExtractor(groups: groups).features(of: data)
-  if model.taskFeatureNames.contains(where: { !vector.names.contains($0) }) {
-    groups.append(.complexity)
-    vector = MetaFeatureExtractor(groups: groups).features(of: data)
-  }
-  return model.taskFeatures(names: vector.names, values: vector.values)
 }
 
 /// The JSON printed by `meta predict --json`.

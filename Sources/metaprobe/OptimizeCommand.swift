@@ -61,7 +61,7 @@ struct OptimizeCommand: AsyncParsableCommand {
   var measureFlatness = true
 
   @Option(name: .long, help: "The surrogate retrained between rounds: forest, mlp or ensemble.")
-  var surrogate = "forest"
+  var surrogate = MetaModelKind.forest
 
   @Option(name: .customLong("prior-rows"), help: "Rows (evaluations) per prior task kept for retraining (≥ 1).")
   var priorRows = 400
@@ -78,80 +78,25 @@ struct OptimizeCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    guard MetaModelKind(rawValue: surrogate) != nil else {
-      throw ValidationError("--surrogate must be forest, mlp or ensemble, got '\(surrogate)'")
-    }
-    guard priorRows >= 1 else { throw ValidationError("--prior-rows must be at least 1") }
+    try optimizer.validate()
+  }
+
+  /// The workflow these options describe.
+  var optimizer: MetaOptimizer {
+    var o = MetaOptimizer(learner: learner)
+    (o.metaModelPath, o.logPath, o.featuresPath) = (metaModel, log, features)
+    (o.settings.minResource, o.settings.maxResource) = (minResource, maxResource)
+    (o.settings.reductionFactor, o.settings.numInitialConfigs) = (reductionFactor, initialConfigs)
+    (o.settings.numIterations, o.settings.measureFlatness) = (iterations, measureFlatness)
+    (o.surrogate, o.priorRows, o.seed, o.studyName, o.storageURL) = (surrogate, priorRows, seed, study, storage)
+    o.progress = { logProgress($0) }
+    return o
   }
 
   func run() async throws {
-    var settings = MetaSuccessiveHalving.Settings()
-    settings.minResource = minResource
-    settings.maxResource = maxResource
-    settings.reductionFactor = reductionFactor
-    settings.numInitialConfigs = initialConfigs
-    settings.numIterations = iterations
-    settings.measureFlatness = measureFlatness
-    let pipeline = Pipeline(try LearnerCatalog.learner(named: learner))
-    let model = try resolveMetaModel(path: metaModel, learner: learner)
-    let data = try dataset.load()
-    let taskFeatures = taskFeatureVector(of: data, for: model)
-    let root = try DatasetRegistry.locate()
-    let logPath = log ?? root.appendingPathComponent("tuning-logs/own.csv").path
-    let featuresPath = features ?? root.appendingPathComponent("tuning-logs/own-task-features.csv").path
-    let records = try TuningLog(contentsOfFile: logPath).records.filter { $0.learner == learner }
-    guard !records.isEmpty else { throw MetaCommandError(description: "\(logPath): no rows for learner '\(learner)'") }
-    let table = try TaskFeatureTable(csv: String(contentsOfFile: featuresPath, encoding: .utf8))
-    guard table.names == model.taskFeatureNames else {
-      throw MetaCommandError(
-        description: "\(featuresPath): its \(table.names.count) feature columns are not the meta-model's \(model.taskFeatureNames.count) task features")
-    }
-    let prior = try MetaDataset(records: records, space: model.space, features: table)
-      .subsample(rowsPerTask: priorRows, seed: seed)
-    let kind = MetaModelKind(rawValue: surrogate) ?? .forest
-    let run = try MetaSuccessiveHalving(
-      settings: settings, space: model.space, direction: .maximize, taskFeatures: taskFeatures, prior: prior,
-      initialModel: model, trainer: { d, s throws(MetaLearningError) in
-        try MetaRegressor(fitting: kind, x: d.x, y: d.y, seed: s)
-      })
-    let levels = run.levels
-    let evaluator = ProbedEvaluator(data: data, pipeline: pipeline, seed: seed, probeLevel: measureFlatness ? levels[0] : nil)
-
-    let studyName = study ?? "\(dataset.dataset)-\(learner)-meta"
-    let store = try openStorage(storage)
-    let theStudy = try await Study(
-      name: studyName, space: model.space, direction: .maximize, sampler: RandomSampler(seed: seed), storage: store,
-      loadIfExists: true)
-    logProgress("optimize \(dataset.dataset) with \(learner): levels \(levels.map { "\($0)" }.joined(separator: ", ")); study \(studyName) in \(store.path)")
-
-    // Configurations of the bundled corpus's spaces map onto the learner's own parameters (the
-    // SVM's numeric gamma is gamma=value, gamma_value=x; fixed settings such as the kernel).
-    let corpusSpace = try? CorpusSpace.named(learner)
-    let result = try await run.run(seed: seed) { config, resource in
-      let start = Date()
-      do {
-        let e = try evaluator.evaluate(corpusSpace?.pipelineConfiguration(config) ?? config, resource: resource)
-        var attributes: [String: AttributeValue] = ["resource": .number(resource)]
-        for (k, v) in e.probes { attributes["probe_" + k] = .number(v) }
-        try await theStudy.addTrial(
-          Trial(
-            state: .complete, params: config, values: [e.value], intermediateValues: [resource: e.value],
-            userAttributes: attributes, startDate: start, completeDate: Date()))
-        return e
-      } catch {
-        _ = try? await theStudy.addTrial(
-          Trial(
-            state: .fail, params: config, userAttributes: ["resource": .number(resource)], startDate: start,
-            completeDate: Date(), failReason: "\(error)"))
-        throw error
-      }
-    } progress: { p in
-      let fit = p.fitQuality.isNaN ? "-" : String(format: "%.3f", p.fitQuality)
-      let best = p.best.map { String(format: "%.4f", $0) } ?? "-"
-      logProgress(
-        "round \(p.iteration) · \(p.configurations) configurations · resource \(p.resource) · \(String(format: "%.1f", p.elapsed)) s · fit ρ \(fit) · best \(best)")
-    }
-    let report = OptimizeReport(dataset: dataset.dataset, learner: learner, levels: levels, result: result)
+    let outcome = try await optimizer.run(on: try dataset.load(), named: dataset.dataset)
+    let report = OptimizeReport(
+      dataset: dataset.dataset, learner: learner, levels: outcome.levels, result: outcome.result)
     if output.json {
       try printJSON(report)
     } else {
@@ -159,6 +104,8 @@ struct OptimizeCommand: AsyncParsableCommand {
     }
   }
 }
+
+extension MetaModelKind: ExpressibleByArgument {}
 
 /// What `optimize` prints: a summary and the trace, as text or JSON.
 struct OptimizeReport: Encodable {
