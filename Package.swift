@@ -131,6 +131,10 @@ let package = Package(
       dependencies: ["Experiments", "Search", "Linalg", "Datasets", "Learners", "Storage"]
     ),
     .testTarget(
+      name: "MetaProbeKitTests",
+      dependencies: ["MetaProbeKit"]
+    ),
+    .testTarget(
       name: "MetaProbeCLITests",
       dependencies: ["metaprobe"]
     ),
