@@ -5,7 +5,7 @@ VENV := .venv
 VENV_MFE := .venv-mfe
 BIN := .build/release/metaprobe
 
-.PHONY: deps build release demo test bench bench-swift bench-compare bench-metafeatures datasets tuning-logs clean
+.PHONY: deps build release demo test examples bench bench-swift bench-compare bench-metafeatures datasets tuning-logs clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -46,6 +46,15 @@ test: deps
 	$(SWIFT) test --skip-build --no-parallel --filter '$(SERIAL_TESTS)'
 	@echo "== numeric suites again with OPENBLAS_CORETYPE=$(OTHER_KERNEL)"
 	OPENBLAS_CORETYPE=$(OTHER_KERNEL) $(SWIFT) test --skip-build --filter '$(NUMERIC_TESTS)' --skip '$(SERIAL_TESTS)'
+	$(MAKE) examples
+
+## The library examples (Examples/, a package depending on this one by path): built, then run
+## from the repository root so that they find datasets/.
+examples: deps
+	cd Examples && $(SWIFT) build
+	Examples/.build/debug/tune-learner
+	Examples/.build/debug/warm-start-dataset
+	Examples/.build/debug/warm-start-objective
 
 ## Benchmarks: ours and the reference tools side by side, ratios printed.
 bench: bench-swift bench-compare bench-metafeatures
@@ -98,4 +107,4 @@ tuning-logs: $(VENV)/.bench
 	$(VENV)/bin/python scripts/convert_hpolib.py
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Examples/.build
