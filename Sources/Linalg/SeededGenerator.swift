@@ -147,3 +147,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
   @usableFromInline func _log(_ x: Double) -> Double { Foundation.log(x) }
   @usableFromInline func _cos(_ x: Double) -> Double { Foundation.cos(x) }
 #endif
+
+extension SeededGenerator {
+  /// FNV-1a (64-bit) of the UTF-8 bytes of `name`: a stable seed salt for a named thing (a task,
+  /// a learner), so that seeds derived from names do not depend on which other names a run
+  /// holds nor on their order.
+  public static func nameHash(_ name: String) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in name.utf8 {
+      h ^= UInt64(byte)
+      h = h &* 0x0000_0100_0000_01B3
+    }
+    return h
+  }
+}

@@ -1,6 +1,7 @@
 import Datasets
 import Experiments
 import Foundation
+import Learners
 import MetaFeatures
 
 /// Generating a tabular tuning-log corpus: every configuration of a fixed Latin-hypercube set per
@@ -10,7 +11,7 @@ import MetaFeatures
 /// the keys the log holds. Optionally the run's records are also written as a sorted CSV, and
 /// the tasks' meta-features as a table keyed by task.
 public struct CorpusRun: Sendable {
-  /// The learners, by their corpus-space names (``CorpusSpace/learnerNames``).
+  /// The learners, by their corpus-space names (``TuningSpace/learnerNames``).
   public var learners: [String]
   /// Configurations per learner, ≥ 1.
   public var configs = 16
@@ -73,7 +74,7 @@ public struct CorpusRun: Sendable {
   public func run(tasks datasets: [Dataset], log: String) async throws -> CorpusGenerator.Summary {
     try validate()
     let corpusLearners = try learners.map { name in
-      try CorpusLearner(space: try CorpusSpace.named(name), count: configs, seed: seed)
+      try CorpusLearner(space: try TuningSpace.named(name), count: configs, seed: seed)
     }
     let generator = try CorpusGenerator(learners: corpusLearners, levels: levels, jobs: jobs)
     let corpusTasks = try datasets.map { try CorpusTask(name: $0.name, data: $0, runSeed: seed) }

@@ -107,7 +107,7 @@ public struct MetaOptimizer: Sendable {
       "optimize \(datasetName) with \(learner): levels \(levels.map { "\($0)" }.joined(separator: ", ")); study \(name) in \(store.path)")
     // Configurations of the bundled corpus's spaces map onto the learner's own parameters (the
     // SVM's numeric gamma is gamma=value, gamma_value=x; fixed settings such as the kernel).
-    let corpusSpace = try? CorpusSpace.named(learner)
+    let corpusSpace = try? TuningSpace.named(learner)
     let progress = progress
     let result = try await run.run(seed: seed) { config, resource in
       try await Self.evaluate(
@@ -124,7 +124,7 @@ public struct MetaOptimizer: Sendable {
 
   /// One evaluation, stored as a COMPLETE trial (or FAIL with the reason, rethrown).
   private static func evaluate(
-    _ config: Configuration, resource: Double, evaluator: ProbedEvaluator, corpusSpace: CorpusSpace?, study: Study
+    _ config: Configuration, resource: Double, evaluator: ProbedEvaluator, corpusSpace: TuningSpace?, study: Study
   ) async throws -> MetaSuccessiveHalving.Evaluation {
     let start = Date()
     do {

@@ -1,3 +1,4 @@
+import Learners
 import ArgumentParser
 import Foundation
 import MetaProbeKit
@@ -9,7 +10,7 @@ struct LogsGenerate: AsyncParsableCommand {
     abstract: "Generate a tabular corpus of tuning logs: every configuration at every resource level on every task.",
     discussion: """
       For each learner a fixed set of --configs configurations is drawn once as a Latin hypercube \
-      of its corpus space (tuning ranges with scikit-learn names, see `Sources/Experiments/Corpus/CorpusSpace.swift`; \
+      of its corpus space (tuning ranges with scikit-learn names, see `Sources/Experiments/Corpus/TuningSpace.swift`; \
       the same set on every task) and evaluated at each --levels data fraction of the task's \
       training split. Each task has one stratified 70/30 train/validation split seeded by its \
       evaluation seed (the log's `seed` column, derived from --seed and the task name); smaller \
@@ -23,7 +24,7 @@ struct LogsGenerate: AsyncParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "Comma-separated learners (\(CorpusSpace.learnerNames.joined(separator: ", "))).")
+  @Option(name: .long, help: "Comma-separated learners (\(TuningSpace.learnerNames.joined(separator: ", "))).")
   var learners: String = "mlp,random_forest,svm"
 
   @Option(name: .long, help: "Comma-separated dataset names or paths (the tasks).")

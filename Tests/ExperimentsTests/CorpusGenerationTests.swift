@@ -25,7 +25,7 @@ import Testing
       #expect(value >= 0 && value <= 1)
       #expect((r.costSeconds ?? -1) >= 0)
       #expect([0.5, 1].contains(r.resource))
-      #expect(try r.params == CorpusSpace.named(r.learner).configurations(count: 3, seed: 7)[r.number])
+      #expect(try r.params == TuningSpace.named(r.learner).configurations(count: 3, seed: 7)[r.number])
     }
     // Both tasks get the same configurations; each task has its own seed.
     #expect(Set(records.filter { $0.task == "iris" }.map(\.seed)).count == 1)
@@ -116,7 +116,7 @@ import Testing
   @Test func failingLearnerIsRecordedAndDoesNotStopTheRun() async throws {
     let log = temporaryLogURL()
     defer { try? FileManager.default.removeItem(at: log) }
-    let failing = CorpusSpace(learner: "always_fails", space: AlwaysFailingLearner().searchSpace)
+    let failing = TuningSpace(learner: "always_fails", space: AlwaysFailingLearner().searchSpace)
     let learners = [
       CorpusLearner(pipeline: Pipeline(AlwaysFailingLearner()), space: failing, configurations: failing.configurations(count: 2, seed: 1)),
       try CorpusLearner(space: .knn, count: 2, seed: 1),

@@ -18,7 +18,7 @@ func smallCorpusTasks(seed: UInt64 = 7) throws -> [CorpusTask] {
 
 /// The tiny corpus of the tests: svm and knn, 3 configurations each, levels 0.5 and 1.
 func tinyGenerator(jobs: Int = 1, configs: Int = 3, seed: UInt64 = 7) throws -> CorpusGenerator {
-  let learners = try [CorpusSpace.svm, CorpusSpace.knn].map { try CorpusLearner(space: $0, count: configs, seed: seed) }
+  let learners = try [TuningSpace.svm, TuningSpace.knn].map { try CorpusLearner(space: $0, count: configs, seed: seed) }
   return try CorpusGenerator(learners: learners, levels: [0.5, 1], jobs: jobs)
 }
 
@@ -46,7 +46,7 @@ struct AlwaysFailingLearner: Learner {
   let name = "always_fails"
   let needsStandardization = false
   let iterationKind: Resource.Kind? = nil
-  var searchSpace: SearchSpace { (try? SearchSpace([.float("x", 0, 1, default: 0.5)])) ?? CorpusSpace.knn.space }
+  var searchSpace: SearchSpace { (try? SearchSpace([.float("x", 0, 1, default: 0.5)])) ?? TuningSpace.knn.space }
 
   func fit(
     _ x: Matrix<Double>, _ y: [Int], classCount: Int, config: Configuration, budget: Budget, seed: UInt64,

@@ -9,12 +9,12 @@ public struct CorpusLearner: Sendable {
   /// The pipeline (and its learner) that is fitted.
   public let pipeline: Pipeline
   /// The tuning space and fixed settings.
-  public let space: CorpusSpace
+  public let space: TuningSpace
   /// The configurations every task evaluates, numbered by index.
   public let configurations: [Configuration]
 
   /// A learner of the corpus with the given configurations.
-  public init(pipeline: Pipeline, space: CorpusSpace, configurations: [Configuration]) {
+  public init(pipeline: Pipeline, space: TuningSpace, configurations: [Configuration]) {
     self.pipeline = pipeline
     self.space = space
     self.configurations = configurations
@@ -23,12 +23,12 @@ public struct CorpusLearner: Sendable {
   /// The learner named by `space` from `LearnerCatalog`, with `count` Latin-hypercube configurations.
   ///
   /// - Throws: ``CorpusError/unknownLearner(_:available:)`` when the catalog lacks the learner.
-  public init(space: CorpusSpace, count: Int, seed: UInt64) throws(CorpusError) {
+  public init(space: TuningSpace, count: Int, seed: UInt64) throws(CorpusError) {
     let learner: any Learner
     do {
       learner = try LearnerCatalog.learner(named: space.learner)
     } catch {
-      throw .unknownLearner(space.learner, available: CorpusSpace.learnerNames)
+      throw .unknownLearner(space.learner, available: TuningSpace.learnerNames)
     }
     self.init(pipeline: Pipeline(learner), space: space, configurations: space.configurations(count: count, seed: seed))
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Learners
 import Search
 import Storage
 
@@ -6,7 +7,7 @@ import Storage
 ///
 /// Only the records MetaProbe's own writer produces (``TuningLogFormat/jsonLine(_:)``) are read,
 /// with numbers converted exactly from their text: parameters are typed by the learner's
-/// ``CorpusSpace`` where one is known (an int parameter reads as `.int`, a float as `.float`),
+/// ``TuningSpace`` where one is known (an int parameter reads as `.int`, a float as `.float`),
 /// else a number written without fraction or exponent is an int. Whatever follows the last newline is a line cut short by a killed run: it is ignored, and
 /// ``truncateIncompleteTail(of:)`` removes it before appending.
 public enum CorpusLogFile {
@@ -67,7 +68,7 @@ public enum CorpusLogFile {
 
   /// The corpus spaces of the built-in corpus learners, by name.
   public static var defaultSpaces: [String: SearchSpace] {
-    Dictionary(uniqueKeysWithValues: CorpusSpace.builtIn.map { ($0.learner, $0.space) })
+    Dictionary(uniqueKeysWithValues: TuningSpace.builtIn.map { ($0.learner, $0.space) })
   }
 
   /// Cuts `url` after its last newline, dropping a line a killed run left incomplete.

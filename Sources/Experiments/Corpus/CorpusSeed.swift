@@ -1,15 +1,10 @@
+import Linalg
+
 /// Seeds of the corpus, derived from the run's seed and names so that they do not depend on which
 /// other tasks or learners a run includes, nor on their order.
 enum CorpusSeed {
-  /// FNV-1a (64-bit) of the UTF-8 bytes of `name`.
-  static func hash(_ name: String) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in name.utf8 {
-      h ^= UInt64(byte)
-      h = h &* 0x0000_0100_0000_01B3
-    }
-    return h
-  }
+  /// FNV-1a (64-bit) of `name` (``SeededGenerator/nameHash(_:)``).
+  static func hash(_ name: String) -> UInt64 { SeededGenerator.nameHash(name) }
 
   /// The evaluation seed of `task` under run seed `seed`: a SplitMix64 mix of both, in
   /// [0, 2³¹) so it prints as a small non-negative integer in the log's `seed` column.

@@ -1,42 +1,13 @@
 import Experiments
 import Foundation
+import Learners
 import Search
 import Storage
 import Testing
 
-@Suite struct CorpusSpaceTests {
-  @Test func latinHypercubePutsOneConfigurationInEachStratum() throws {
-    let count = 20
-    let configs = CorpusSpace.mlp.configurations(count: count, seed: 3)
-    #expect(configs.count == count)
-    #expect(configs == CorpusSpace.mlp.configurations(count: count, seed: 3))
-    #expect(configs != CorpusSpace.mlp.configurations(count: count, seed: 4))
-    // learning_rate_init is log-uniform on [1e-4, 1e-1]: each of the 20 log-strata holds one value.
-    let strata = try configs.map { c -> Int in
-      let lr = try #require(c["learning_rate_init"]?.doubleValue)
-      #expect(lr >= 1e-4 && lr <= 1e-1)
-      return Int((log10(lr) + 4) / 3 * Double(count))
-    }
-    #expect(Set(strata) == Set(0..<count))
-    // A categorical with two choices gets each choice half of the time.
-    let relu = configs.filter { $0["activation"] == .categorical("relu") }.count
-    #expect(relu == count / 2)
-    for c in configs { try CorpusSpace.mlp.space.validate(c) }
-  }
-
-  @Test func svmGammaIsTranslatedToTheAdapterNames() {
-    let config = CorpusSpace.svm.pipelineConfiguration(["C": .float(2), "gamma": .float(0.5)])
-    #expect(config["kernel"] == .categorical("rbf"))
-    #expect(config["gamma"] == .categorical("value"))
-    #expect(config["gamma_value"] == .float(0.5))
-    #expect(config["C"] == .float(2))
-    #expect(CorpusSpace.mlp.pipelineConfiguration([:])["max_iter"] == .int(100))
-  }
-
-  @Test func unknownLearnerIsNamed() {
-    #expect(throws: CorpusError.unknownLearner("cnn", available: CorpusSpace.learnerNames)) {
-      try CorpusSpace.named("cnn")
-    }
+/// Corpus generation settings and the corpus log reader.
+@Suite struct CorpusLogTests {
+  @Test func badGeneratorSettingsAreNamed() {
     #expect(throws: CorpusError.self) { try CorpusGenerator(learners: [], levels: [1]) }
     #expect(throws: CorpusError.invalidSettings("resource level 1.5 is outside (0, 1]")) {
       try CorpusGenerator(learners: [try CorpusLearner(space: .knn, count: 1, seed: 0)], levels: [0.5, 1.5])
@@ -66,7 +37,7 @@ import Testing
   @Test func jsonLinesRoundTripThroughTheResumeReader() throws {
     let log = temporaryLogURL()
     defer { try? FileManager.default.removeItem(at: log) }
-    let records = CorpusSpace.mlp.configurations(count: 5, seed: 9).enumerated().map { i, c in
+    let records = TuningSpace.mlp.configurations(count: 5, seed: 9).enumerated().map { i, c in
       TuningLogRecord(
         task: "keel/iris", learner: "mlp", number: i, params: c, resource: 0.125, seed: 42, value: 0.1 * Double(i) + 1e-17,
         direction: .maximize, costSeconds: 0.123456789, state: .complete, userAttributes: ["epochs": "17"])
