@@ -58,6 +58,16 @@ public struct TuningSpace: Sendable, Hashable {
     return config
   }
 
+  /// `config` as `learner` itself names it: ``pipelineConfiguration(_:)`` of `learner`'s tuning
+  /// space when `config` is one of its configurations (every name a tuned parameter of it, as in
+  /// the bundled corpus and the meta-models trained on it); `config` unchanged otherwise (a log
+  /// already in the learner's names, or an unknown learner).
+  public static func learnerConfiguration(_ config: Configuration, learner: String) -> Configuration {
+    guard let tuning = try? named(learner), config.names.allSatisfy({ tuning.space.parameter(named: $0) != nil })
+    else { return config }
+    return tuning.pipelineConfiguration(config)
+  }
+
   /// This tuning space in the learner's own parameter names, within its validity domain: each
   /// tuned parameter with its tuning range (the SVM's `gamma` range on `gamma_value`, with
   /// `gamma` fixed to `value`), each ``fixed`` setting as a one-value domain, the parents of
@@ -100,17 +110,10 @@ public struct TuningSpace: Sendable, Hashable {
         q.domain = Self.oneValueDomain(value)
         q.defaultValue = value
       }
-      // A condition keeps only the parent values the narrowed parent still has; with none left
-      // the parameter can never be active and is left out.
-      if var condition = q.condition, let parent = parameters.first(where: { $0.name == condition.parent }) {
-        condition.values = condition.values.filter { parent.contains($0) }
-        if condition.values.isEmpty { continue }
-        q.condition = condition
-      }
       parameters.append(q)
     }
     do {
-      let result = try SearchSpace(parameters)
+      let result = try SearchSpace(Parameter.reconcilingConditions(parameters))
       for q in result.parameters {
         guard let v = validity.parameter(named: q.name), Self.domain(q.domain, fitsIn: v.domain) else {
           throw LearnerError.invalidConfiguration(

@@ -1,5 +1,4 @@
 import Datasets
-import Experiments
 import Foundation
 import Learners
 import MetaLearning
@@ -105,13 +104,9 @@ public struct MetaOptimizer: Sendable {
       loadIfExists: true)
     progress(
       "optimize \(datasetName) with \(learner): levels \(levels.map { "\($0)" }.joined(separator: ", ")); study \(name) in \(store.path)")
-    // Configurations of the bundled corpus's spaces map onto the learner's own parameters (the
-    // SVM's numeric gamma is gamma=value, gamma_value=x; fixed settings such as the kernel).
-    let corpusSpace = try? TuningSpace.named(learner)
-    let progress = progress
+    let (progress, learnerName) = (progress, learner)
     let result = try await run.run(seed: seed) { config, resource in
-      try await Self.evaluate(
-        config, resource: resource, evaluator: evaluator, corpusSpace: corpusSpace, study: study)
+      try await Self.evaluate(config, resource: resource, evaluator: evaluator, learner: learnerName, study: study)
     } progress: { p in
       let fit = p.fitQuality.isNaN ? "-" : String(format: "%.3f", p.fitQuality)
       let best = p.best.map { String(format: "%.4f", $0) } ?? "-"
@@ -122,13 +117,16 @@ public struct MetaOptimizer: Sendable {
     return Outcome(levels: levels, result: result, studyName: name)
   }
 
-  /// One evaluation, stored as a COMPLETE trial (or FAIL with the reason, rethrown).
+  /// One evaluation, stored as a COMPLETE trial (or FAIL with the reason, rethrown). A
+  /// configuration of the bundled corpus's tuning space is evaluated in the learner's own names
+  /// (``TuningSpace/learnerConfiguration(_:learner:)``: the SVM's numeric gamma is gamma=value,
+  /// gamma_value=x; fixed settings such as the kernel are added).
   private static func evaluate(
-    _ config: Configuration, resource: Double, evaluator: ProbedEvaluator, corpusSpace: TuningSpace?, study: Study
+    _ config: Configuration, resource: Double, evaluator: ProbedEvaluator, learner: String, study: Study
   ) async throws -> MetaSuccessiveHalving.Evaluation {
     let start = Date()
     do {
-      let e = try evaluator.evaluate(corpusSpace?.pipelineConfiguration(config) ?? config, resource: resource)
+      let e = try evaluator.evaluate(TuningSpace.learnerConfiguration(config, learner: learner), resource: resource)
       var attributes: [String: AttributeValue] = ["resource": .number(resource)]
       for (k, v) in e.probes { attributes["probe_" + k] = .number(v) }
       try await study.addTrial(

@@ -50,6 +50,16 @@ public struct TuningRun: Sendable {
     case bohb
   }
 
+  /// Which ranges a study searches.
+  public enum SpaceChoice: String, CaseIterable, Sendable {
+    /// The learner's tuning space (``TuningSpace``): the ranges a practitioner would search,
+    /// the same as the bundled corpus's (the default).
+    case tuning
+    /// The learner's validity domain (``Learner/searchSpace``): every valid value, such as
+    /// `n_estimators` up to 10000.
+    case validity
+  }
+
   /// What a finished run leaves: the study's name, where it is stored, and all its trials.
   public struct Result: Sendable {
     /// The study's name.
@@ -74,7 +84,10 @@ public struct TuningRun: Sendable {
 
   /// The learner's name (``LearnerCatalog/names``).
   public var learner: String
-  /// Hyperparameters fixed for every trial, `NAME=VALUE` (``SpaceRestriction``).
+  /// The ranges searched (default: the tuning space).
+  public var space = SpaceChoice.tuning
+  /// Hyperparameters fixed for every trial, `NAME=VALUE` (``SpaceRestriction``), anywhere in
+  /// the learner's validity domain.
   public var fixed: [String] = []
   /// Numeric hyperparameters narrowed, `NAME=LOW:HIGH`, keeping their scale.
   public var ranges: [String] = []
@@ -136,7 +149,9 @@ public struct TuningRun: Sendable {
     try validate()
     let pipeline = Pipeline(try LearnerCatalog.learner(named: learner))
     let kind = resourceKind ?? pipeline.learner.iterationKind ?? .dataFraction
-    let space = try SpaceRestriction.apply(to: pipeline.learner.searchSpace, fixed: fixed, ranges: ranges)
+    let validity = pipeline.learner.searchSpace
+    let base = space == .tuning ? try TuningSpace.named(learner).learnerSpace() : validity
+    let space = try SpaceRestriction.apply(to: base, within: validity, fixed: fixed, ranges: ranges)
     let resource = try Resource(kind, min: minResource ?? 1.0 / 9.0, max: 1, reductionFactor: reductionFactor)
     let levels = scheduler == .none ? [1.0] : resource.levels
     let name = studyName ?? "\(datasetName)-\(learner)"

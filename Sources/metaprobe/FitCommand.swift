@@ -38,6 +38,9 @@ struct FitCommand: ParsableCommand {
   @Option(name: .long, help: "What --resource scales: data (training rows), epochs or trees.")
   var resourceKind: ResourceKindArgument = .data
 
+  @Flag(name: .long, help: "Score on the seeded stratified 80/20 split `optimize` evaluates on (training on --resource of its 80 %), instead of cross-validation.")
+  var holdout = false
+
   @Flag(name: .long, help: "Print the learner's hyperparameters and defaults, then exit.")
   var listParameters = false
 
@@ -46,6 +49,7 @@ struct FitCommand: ParsableCommand {
   func validate() throws {
     guard cv >= 2 else { throw ValidationError("--cv must be at least 2, got \(cv)") }
     guard resource > 0, resource <= 1 else { throw ValidationError("--resource must be in (0, 1], got \(resource)") }
+    guard !holdout || resourceKind == .data else { throw ValidationError("--holdout scales the data: use --resource-kind data") }
   }
 
   func run() throws {
@@ -56,6 +60,7 @@ struct FitCommand: ParsableCommand {
     }
     let data = try dataset.load()
     let config = try pipeline.configuration(parsing: assignments)
+    if holdout { return try printHoldout(pipeline, data: data, config: config) }
     let budget = try Budget(level: resource, of: resourceKind.kind)
     let result = try CrossValidation.evaluate(
       pipeline, on: data, config: config, folds: cv, budget: budget, seed: seed)
@@ -84,6 +89,32 @@ struct FitCommand: ParsableCommand {
         },
         rightAligned: [0, 1, 2, 3, 4, 5]))
     }
+  }
+
+  /// `--holdout`: the accuracy `optimize` would record for `config` at `--resource` and `--seed`.
+  private func printHoldout(_ pipeline: Pipeline, data: Dataset, config: Configuration) throws {
+    let value = try ProbedEvaluator(data: data, pipeline: pipeline, seed: seed, probeLevel: nil)
+      .evaluate(config, resource: resource).value
+    if output.json {
+      try printJSON(HoldoutReport(
+        dataset: data.name, learner: learner, seed: seed, resource: resource,
+        configuration: Dictionary(uniqueKeysWithValues: config.pairs.map { ($0.name, $0.value.description) }),
+        accuracy: value))
+    } else {
+      print("\(learner) on \(data.name): holdout accuracy \(String(format: "%.4f", value)) (seed \(seed), resource \(resource))")
+      print("configuration: \(config)")
+    }
+  }
+
+  /// The JSON shape of `metaprobe fit --holdout --json`.
+  struct HoldoutReport: Encodable {
+    var dataset: String
+    var learner: String
+    var seed: UInt64
+    var resource: Double
+    var configuration: [String: String]
+    var accuracy: Double
+    var holdout = true
   }
 
   private func printParameters(_ learner: any Learner) throws {

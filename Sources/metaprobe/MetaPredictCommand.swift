@@ -55,7 +55,7 @@ struct MetaPredictCommand: ParsableCommand {
         header: ["rank", "predicted", "sd", "source", "configuration"],
         rows: suggestions.enumerated().map { i, s in
           ["\(i + 1)", String(format: "%.4f", s.ranked.prediction.mean), String(format: "%.4f", s.ranked.prediction.sd), s.source,
-           s.ranked.configuration.description]
+           TuningSpace.learnerConfiguration(s.ranked.configuration, learner: learner).description]
         }, rightAligned: [0, 1, 2]))
     }
   }
@@ -93,7 +93,10 @@ struct MetaPredictReport: Encodable {
     configurations = suggestions.enumerated().map { i, s in
       Entry(
         rank: i + 1, source: s.source, predicted: s.ranked.prediction.mean, sd: s.ranked.prediction.sd,
-        configuration: Dictionary(uniqueKeysWithValues: s.ranked.configuration.pairs.map { ($0.name, $0.value.description) }))
+        configuration: Dictionary(
+          uniqueKeysWithValues: TuningSpace.learnerConfiguration(s.ranked.configuration, learner: model.learner).pairs.map {
+            ($0.name, $0.value.description)
+          }))
     }
   }
 }

@@ -145,8 +145,11 @@ struct OptimizeReport: Encodable {
   }
 
   init(dataset: String, learner: String, levels: [Double], result: MetaSuccessiveHalving.Result) {
+    // In the learner's own names, as `fit --set` takes them (the corpus's svm gamma becomes
+    // gamma=value, gamma_value; fixed settings such as the kernel are included).
     func params(_ c: Configuration) -> [String: ParamJSON] {
-      Dictionary(uniqueKeysWithValues: c.pairs.map { ($0.name, ParamJSON(value: $0.value)) })
+      let named = TuningSpace.learnerConfiguration(c, learner: learner)
+      return Dictionary(uniqueKeysWithValues: named.pairs.map { ($0.name, ParamJSON(value: $0.value)) })
     }
     self.dataset = dataset
     self.learner = learner

@@ -10,9 +10,12 @@ struct TuneCommand: AsyncParsableCommand {
     abstract: "Tune a learner's hyperparameters: a study persisted in SQLite and resumable.",
     discussion: """
       The objective is the mean stratified k-fold accuracy (maximised) of the learner's pipeline \
-      with each trial's configuration, drawn from the learner's search space (see `metaprobe fit \
-      D --learner L --list-parameters`), which are validity domains (n_estimators up to 10000): \
-      narrow them with --range NAME=LOW:HIGH or fix one with --set NAME=VALUE. --trials N is the study's total of finished trials \
+      with each trial's configuration, drawn from the learner's tuning space (--space tuning, the \
+      default: the ranges of the bundled corpus, e.g. svm C 1e-2–1e3 and gamma_value 1e-4–10 with \
+      the rbf kernel; other parameters keep their defaults) or its validity domain (--space \
+      validity: every valid value, n_estimators up to 10000; see `metaprobe fit D --learner L \
+      --list-parameters`). --range NAME=LOW:HIGH sets a numeric range and --set NAME=VALUE fixes a \
+      parameter, anywhere in the validity domain. --trials N is the study's total of finished trials \
       (COMPLETE, PRUNED, FAIL): rerunning the same command after a crash or kill completes the \
       study. On start, trials a killed process left RUNNING are marked FAIL (reason "stale: …") \
       and their configurations re-enqueued; they run first.
@@ -50,6 +53,9 @@ struct TuneCommand: AsyncParsableCommand {
 
   @Option(name: .customLong("range"), help: ArgumentHelp("Narrow a numeric hyperparameter, NAME=LOW:HIGH, keeping its scale (repeatable).", valueName: "k=lo:hi"))
   var ranges: [String] = []
+
+  @Option(name: .long, help: "The ranges searched: tuning (the learner's tuning space, default) or validity (every valid value).")
+  var space: TuningRun.SpaceChoice = .tuning
 
   @Option(name: .long, help: "The sampler: random, grid, tpe, gp or rf.")
   var sampler: TuningRun.SamplerChoice = .tpe
@@ -96,7 +102,7 @@ struct TuneCommand: AsyncParsableCommand {
   /// The workflow these options describe.
   var tuningRun: TuningRun {
     var run = TuningRun(learner: learner)
-    (run.fixed, run.ranges, run.sampler, run.scheduler) = (fixed, ranges, sampler, scheduler)
+    (run.space, run.fixed, run.ranges, run.sampler, run.scheduler) = (space, fixed, ranges, sampler, scheduler)
     (run.trials, run.jobs, run.studyName, run.storageURL) = (trials, jobs, study, storage)
     (run.folds, run.seed, run.minResource, run.reductionFactor) = (cv, seed, minResource, reductionFactor)
     (run.resourceKind, run.trialTimeout) = (resourceKind?.kind, trialTimeout)
@@ -114,6 +120,7 @@ struct TuneCommand: AsyncParsableCommand {
   }
 }
 
+extension TuningRun.SpaceChoice: ExpressibleByArgument {}
 extension TuningRun.SamplerChoice: ExpressibleByArgument {}
 extension TuningRun.SchedulerChoice: ExpressibleByArgument {}
 
