@@ -56,7 +56,7 @@ struct LogsGenerate: AsyncParsableCommand {
   var features: String?
 
   @Option(name: .long, help: "Comma-separated meta-feature groups for --features (pymfe names).")
-  var groups: String = "general,statistical,info-theory"
+  var groups: String = MetaFeatureGroup.defaults.map(\.rawValue).joined(separator: ",")
 
   func run() async throws {
     guard configs >= 1 else { throw CommandError("--configs must be at least 1, got \(configs)") }

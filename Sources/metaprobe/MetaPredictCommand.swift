@@ -11,7 +11,7 @@ struct MetaPredictCommand: ParsableCommand {
     commandName: "predict",
     abstract: "Predicted starting configurations for a dataset, from a meta-model.",
     discussion: """
-      Computes the dataset's meta-features (general, statistical, info-theory; complexity too \
+      Computes the dataset's meta-features (\(MetaFeatureGroup.defaults.map(\.rawValue).joined(separator: ", ")); complexity too \
       when the meta-model uses features of it), picks the meta-model's task features by name \
       (NaN where absent), and ranks candidates with the surrogate at the highest training \
       resource: the configuration predictor's proposal, the best configurations of the 10 \
@@ -92,7 +92,7 @@ func resolveMetaModel(path metaModel: String?, learner: String) throws -> Traine
 /// The task features of `data` in the columns of `model`: pymfe's general, statistical and
 /// info-theory groups (plus complexity when the model uses it), NaN where undefined or absent.
 func taskFeatureVector(of data: Dataset, for model: TrainedMetaModel) -> [Double] {
-  var groups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
+  var groups = MetaFeatureGroup.defaults
   var vector = MetaFeatureExtractor(groups: groups).features(of: data)
   if model.taskFeatureNames.contains(where: { !vector.names.contains($0) }) {
     groups.append(.complexity)
