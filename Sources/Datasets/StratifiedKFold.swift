@@ -80,7 +80,7 @@ public struct StratifiedKFold: Sendable, Equatable {
     let k = folds
     guard k >= 2 else { throw .invalidSplit(reason: "k-fold needs at least 2 folds, got \(k)") }
     guard k <= labels.count else {
-      throw .invalidSplit(reason: "cannot have \(k) folds with only \(labels.count) rows")
+      throw .invalidSplit(reason: "\(labels.count) rows: fewer than the \(k) cross-validation folds")
     }
     // Classes numbered by first appearance.
     var code = [Label: Int]()
@@ -98,7 +98,7 @@ public struct StratifiedKFold: Sendable, Equatable {
     var counts = [Int](repeating: 0, count: classCount)
     for c in encoded { counts[c] += 1 }
     guard counts.contains(where: { $0 >= k }) else {
-      throw .invalidSplit(reason: "\(k) folds is more than the number of rows in every class")
+      throw .invalidSplit(reason: "every class has fewer than \(k) rows (scikit-learn's StratifiedKFold raises)")
     }
     // allocation[i][c] = how many of class c go to fold i: round robin over sorted codes.
     var allocation = [[Int]](repeating: [Int](repeating: 0, count: classCount), count: k)

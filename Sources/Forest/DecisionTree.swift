@@ -28,7 +28,7 @@ public struct DecisionTree<Target: TreeTarget>: Sendable, Equatable {
   /// The number of classes of a fitted classifier; 0 for regressors and before fitting.
   public private(set) var classCount = 0
   /// The fitted nodes; `nil` before `fit`.
-  var nodes: TreeNodes?
+  var nodes: FittedTree?
 
   /// Creates an unfitted tree.
   init(parameters: TreeParameters, seed: UInt64) {
@@ -36,11 +36,14 @@ public struct DecisionTree<Target: TreeTarget>: Sendable, Equatable {
     self.seed = seed
   }
 
+  /// The fitted tree as flat arrays (scikit-learn's `tree_`), `nil` before `fit`.
+  public var fittedTree: FittedTree? { nodes }
+
   /// Whether `fit` has succeeded.
   public var isFitted: Bool { nodes != nil }
 
   /// The number of nodes (internal and leaves) of the fitted tree; 0 before fitting.
-  public var nodeCount: Int { nodes?.count ?? 0 }
+  public var nodeCount: Int { nodes?.nodeCount ?? 0 }
 
   /// The number of leaves of the fitted tree; 0 before fitting.
   public var leafCount: Int { nodes.map { $0.left.lazy.filter { $0 < 0 }.count } ?? 0 }
@@ -79,7 +82,7 @@ public struct DecisionTree<Target: TreeTarget>: Sendable, Equatable {
   /// - Precondition: the tree is fitted and `0 ≤ index < nodeCount`.
   public func node(at index: Int) -> Node {
     guard let nodes else { preconditionFailure("DecisionTree.node(at:) called before fit") }
-    precondition(index >= 0 && index < nodes.count, "node index \(index) out of range 0..<\(nodes.count)")
+    precondition(index >= 0 && index < nodes.nodeCount, "node index \(index) out of range 0..<\(nodes.nodeCount)")
     let isLeaf = nodes.left[index] < 0
     let k = nodes.outputCount
     return Node(

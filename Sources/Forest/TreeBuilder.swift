@@ -179,8 +179,8 @@ final class TreeBuilder {
   }
 
   /// Grows the tree, drawing feature orders (and random thresholds) from `generator`.
-  func build(using generator: inout SeededGenerator) -> TreeNodes {
-    var nodes = TreeNodes(outputCount: outputCount)
+  func build(using generator: inout SeededGenerator) -> FittedTree {
+    var nodes = FittedTree(outputCount: outputCount)
     guard activeCount > 0 else { return nodes }
     return data.columns.withUnsafeBufferPointer { columns in
       guard let base = columns.baseAddress else { return nodes }

@@ -20,6 +20,9 @@ public enum LinalgError: Error, Sendable, Equatable, CustomStringConvertible {
   case nonFinite(operation: String)
   /// LAPACK rejected argument number `parameter` of `routine`; a bug in Linalg's validation.
   case illegalArgument(routine: String, parameter: Int)
+  /// A setting of a Linalg solver (``LBFGS``, ``Lanczos``) is out of range: `name` has `value`,
+  /// which breaks `requirement` (e.g. `"memory ≥ 1"`).
+  case invalidParameter(name: String, value: String, requirement: String)
 
   /// A message naming what is wrong and how to fix it.
   public var description: String {
@@ -46,6 +49,8 @@ public enum LinalgError: Error, Sendable, Equatable, CustomStringConvertible {
     case .illegalArgument(let routine, let parameter):
       return "internal error: \(routine) rejected argument \(parameter); "
         + "please report this as a Linalg bug with the operand shapes"
+    case .invalidParameter(let name, let value, let requirement):
+      return "\(name) = \(value) is invalid: it must satisfy \(requirement)"
     }
   }
 

@@ -4,7 +4,7 @@ import Linalg
 /// Extracts pymfe-compatible meta-features from a dataset.
 ///
 /// ```swift
-/// let extractor = MetaFeatureExtractor(groups: [.general, .statistical, .infoTheory])
+/// let extractor = MetaFeatureExtractor(groups: MetaFeatureGroup.defaults + [.landmarking])
 /// let vector = extractor.features(of: dataset)
 /// vector["nr_inst"]   // 150
 /// vector["cor.mean"]  // pymfe 0.4.4's value

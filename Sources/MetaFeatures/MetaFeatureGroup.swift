@@ -15,6 +15,13 @@ public enum MetaFeatureGroup: String, CaseIterable, Sendable, Codable, Hashable 
   /// Clustering-validity indices of the partition by class (pymfe `clustering`).
   case clustering
 
+  /// The groups extracted when none are named: general, statistical and info-theory.
+  ///
+  /// The cheap part of pymfe's default set (pymfe's `groups="default"` also runs model-based and
+  /// landmarking, which fit models); `metaprobe features`, `metaprobe logs generate --features`,
+  /// `metaprobe meta predict`, the benchmark task features and `mfe-timing` all start from it.
+  public static let defaults: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
+
   /// pymfe's name of the group (`"info-theory"`, `"model-based"`, …).
   public var pymfeName: String { rawValue }
 

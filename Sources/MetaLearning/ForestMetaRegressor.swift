@@ -6,8 +6,9 @@ import Linalg
 ///
 /// The mean prediction is the mean over trees; the sd is the spread of the per-tree predictions,
 /// `sqrt((1/T) Σₜ (fₜ(x) − mean)²)`, as a random-forest surrogate's uncertainty (SMAC). The
-/// fitted trees are kept in pre-order arrays (``RegressionTreeArrays``), the form they are saved
-/// in, so a loaded model predicts exactly as the trained one.
+/// fitted trees are kept as `Forest`'s ``Forest/FittedTree`` (flat arrays, `Codable`), the form they
+/// are saved in, so a loaded model predicts exactly as the trained one; files whose trees are in
+/// the earlier compact pre-order form still load.
 public struct ForestMetaRegressor: MetaModel, Codable {
   /// The forest's settings; defaults are scikit-learn's `RandomForestRegressor`.
   public struct Settings: Sendable, Codable, Equatable {
@@ -32,7 +33,7 @@ public struct ForestMetaRegressor: MetaModel, Codable {
   public let settings: Settings
   /// The learnt imputation and indicators (no standardisation).
   public let preprocessor: MetaPreprocessor
-  let trees: [RegressionTreeArrays]
+  let trees: [FittedTree]
 
   /// Grows the forest on `x` and `y` (larger is better).
   ///
@@ -57,7 +58,7 @@ public struct ForestMetaRegressor: MetaModel, Codable {
     } catch {
       throw .invalidInput("forest meta-model: \(error)")
     }
-    trees = forest.estimators.map(RegressionTreeArrays.init)
+    trees = forest.estimators.compactMap(\.fittedTree)
   }
 
   /// The mean over trees and the spread of the per-tree predictions for each row.
@@ -73,7 +74,7 @@ public struct ForestMetaRegressor: MetaModel, Codable {
       var values = [Double](repeating: 0, count: trees.count)
       for i in 0..<inputs.rows {
         let row = base + i * inputs.columns
-        for (k, tree) in trees.enumerated() { values[k] = tree.predict(row) }
+        for (k, tree) in trees.enumerated() { values[k] = tree.values[tree.leaf(for: row)] }
         let mean = values.reduce(0, +) / t
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / t
         out.append(ScorePrediction(mean: mean, sd: variance.squareRoot()))
@@ -86,10 +87,12 @@ public struct ForestMetaRegressor: MetaModel, Codable {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     settings = try c.decode(Settings.self, forKey: .settings)
     preprocessor = try c.decode(MetaPreprocessor.self, forKey: .preprocessor)
-    trees = try c.decode([RegressionTreeArrays].self, forKey: .trees)
-    guard !trees.isEmpty, trees.allSatisfy({ $0.maxFeature < preprocessor.outputWidth }) else {
+    trees = try c.decode([FittedTree].self, forKey: .trees)
+    let width = preprocessor.outputWidth
+    guard !trees.isEmpty, trees.allSatisfy({ $0.outputCount == 1 && $0.feature.allSatisfy { $0 < width } }) else {
       throw DecodingError.dataCorruptedError(
-        forKey: .trees, in: c, debugDescription: "no trees, or a tree splits on a column the preprocessing lacks")
+        forKey: .trees, in: c,
+        debugDescription: "no trees, a tree with more than one output, or a tree splitting on a column the preprocessing lacks")
     }
   }
 

@@ -26,7 +26,7 @@ public struct CorpusRun: Sendable {
   /// Where to write the tasks' meta-features table; nil for none.
   public var featuresPath: String?
   /// The meta-feature groups of that table.
-  public var featureGroups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
+  public var featureGroups = MetaFeatureGroup.defaults
   /// Receives one line per finished unit and per file written.
   public var progress: @Sendable (String) -> Void = { _ in }
 

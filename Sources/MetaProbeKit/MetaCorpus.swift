@@ -76,7 +76,7 @@ extension TrainedMetaModel {
   /// The task features of `data` in this model's columns: pymfe's general, statistical and
   /// info-theory groups (plus complexity when the model uses it), NaN where undefined or absent.
   public func taskFeatureVector(of data: Dataset) -> [Double] {
-    var groups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
+    var groups = MetaFeatureGroup.defaults
     var vector = MetaFeatureExtractor(groups: groups).features(of: data)
     if taskFeatureNames.contains(where: { !vector.names.contains($0) }) {
       groups.append(.complexity)

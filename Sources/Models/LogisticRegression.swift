@@ -51,8 +51,9 @@ public struct LogisticRegression: Sendable, Equatable {
     guard present >= 2 else { throw .tooFewClasses(found: present, required: 2) }
     let logits = count == 2 ? 1 : count
     let loss = LogisticLoss(x: x, y: y, logits: logits, c: c)
-    let solver = LBFGS(
-      memory: 10, maxIterations: maxIter, gradientTolerance: tol, maxLineSearchSteps: 50)
+    let solver = try linalg { () throws(LinalgError) in
+      try LBFGS(memory: 10, maxIterations: maxIter, gradientTolerance: tol, lineSearch: .strongWolfe(maxSteps: 50))
+    }
     let result = try solver.minimize(from: [Double](repeating: 0, count: logits * (x.columns + 1)))
     {
       (theta) throws(ModelError) in try loss.valueAndGradient(theta)

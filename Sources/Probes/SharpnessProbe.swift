@@ -10,7 +10,7 @@ public struct SharpnessProbe: Sendable, Equatable {
   /// Power-iteration options for the top eigenvalue (default 100 iterations, tol 1e-3).
   public var powerIteration: PowerIteration
   /// Lanczos options (default 30 steps, top 5).
-  public var lanczos: Lanczos
+  public var lanczos: HessianLanczos
   /// Hutchinson options (default 10–100 samples, tol 1e-3).
   public var hutchinson: HutchinsonTrace
   /// Slice grid (default 21 points on [−1, 1]); nil skips the slices.
@@ -22,7 +22,7 @@ public struct SharpnessProbe: Sendable, Equatable {
   public init(seed: UInt64 = 0) {
     epsilonSharpness = EpsilonSharpness()
     powerIteration = PowerIteration(seed: seed)
-    lanczos = Lanczos(seed: seed &+ 1)
+    lanczos = HessianLanczos(seed: seed &+ 1)
     hutchinson = HutchinsonTrace(seed: seed &+ 2)
     slices = LossSlices(seed: seed &+ 3)
     relativeStep = nil
@@ -35,7 +35,7 @@ public struct SharpnessProbe: Sendable, Equatable {
     /// Power iteration: the eigenvalue of largest magnitude, signed.
     public var topEigenvalue: PowerIteration.Result
     /// Lanczos: the largest Ritz values.
-    public var topEigenvalues: Lanczos.Result
+    public var topEigenvalues: HessianLanczos.Result
     /// Hutchinson's trace and standard error.
     public var trace: HutchinsonTrace.Result
     /// The 1-D slice (nil when slices were skipped).

@@ -10,7 +10,7 @@ struct FeaturesCommand: ParsableCommand {
     discussion: """
       Groups: \(MetaFeatureGroup.allCases.filter(\.isImplemented).map(\.rawValue).joined(separator: ", ")); \
       separate them by spaces or commas. \
-      Default: general, statistical, info-theory (pymfe's default groups that exist here). \
+      Default: \(MetaFeatureGroup.defaults.map(\.rawValue).joined(separator: ", ")). \
       Summaries default to mean and sd (ddof 1), named `<feature>.<summary>` as pymfe does; \
       scalar features keep their bare name (nr_inst). Missing values are imputed (median / most \
       frequent) before extraction, which pymfe cannot do.
@@ -22,7 +22,7 @@ struct FeaturesCommand: ParsableCommand {
   @OptionGroup var dataset: DatasetOptions
 
   @Option(name: .long, parsing: .upToNextOption, help: "Groups to extract (pymfe names).")
-  var groups: [String] = ["general", "statistical", "info-theory"]
+  var groups: [String] = MetaFeatureGroup.defaults.map(\.rawValue)
 
   @Option(name: .long, parsing: .upToNextOption, help: "Summary functions (pymfe names, e.g. mean sd min max).")
   var summary: [String] = ["mean", "sd"]

@@ -55,7 +55,7 @@ struct LogsGenerate: AsyncParsableCommand {
   var features: String?
 
   @Option(name: .long, help: "Comma-separated meta-feature groups for --features (pymfe names).")
-  var groups: String = "general,statistical,info-theory"
+  var groups: String = MetaFeatureGroup.defaults.map(\.rawValue).joined(separator: ",")
 
   func validate() throws {
     try corpusRun.validate()

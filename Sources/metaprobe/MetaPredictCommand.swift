@@ -8,7 +8,7 @@ struct MetaPredictCommand: ParsableCommand {
     commandName: "predict",
     abstract: "Predicted starting configurations for a dataset, from a meta-model.",
     discussion: """
-      Computes the dataset's meta-features (general, statistical, info-theory; complexity too \
+      Computes the dataset's meta-features (\(MetaFeatureGroup.defaults.map(\.rawValue).joined(separator: ", ")); complexity too \
       when the meta-model uses features of it), picks the meta-model's task features by name \
       (NaN where absent), and ranks candidates with the surrogate at the highest training \
       resource: the configuration predictor's proposal, the best configurations of the 10 \

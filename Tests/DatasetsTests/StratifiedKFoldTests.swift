@@ -70,11 +70,21 @@ import Testing
     #expect(Set(assignment) == Set(0..<5))
   }
 
+  /// sklearn: StratifiedKFold(3).split(X, [0,0,0,0,1,1,1,1,1,1]) test folds [0,1,4,5], [2,6,7], [3,8,9].
+  @Test func unshuffledSplitsMatchScikitLearn() throws {
+    let folds = try StratifiedKFold(folds: 3).splits(for: [0, 0, 0, 0, 1, 1, 1, 1, 1, 1])
+    #expect(folds.map(\.test) == [[0, 1, 4, 5], [2, 6, 7], [3, 8, 9]])
+    #expect(folds[1].train == [0, 1, 3, 4, 5, 8, 9])
+    #expect(throws: DatasetError.invalidSplit(reason: "every class has fewer than 3 rows (scikit-learn's StratifiedKFold raises)")) {
+      try StratifiedKFold(folds: 3).splits(for: [0, 0, 1, 1, 2])
+    }
+  }
+
   @Test func invalidFoldCountsAreTypedErrors() {
     #expect(throws: DatasetError.invalidSplit(reason: "k-fold needs at least 2 folds, got 1")) {
       try StratifiedKFold(folds: 1).foldAssignment(for: [0, 1, 0, 1])
     }
-    #expect(throws: DatasetError.invalidSplit(reason: "cannot have 5 folds with only 4 rows")) {
+    #expect(throws: DatasetError.invalidSplit(reason: "4 rows: fewer than the 5 cross-validation folds")) {
       try StratifiedKFold(folds: 5).foldAssignment(for: [0, 1, 0, 1])
     }
     #expect(throws: DatasetError.self) {

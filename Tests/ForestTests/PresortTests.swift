@@ -112,9 +112,9 @@ import Testing
   /// Fits with and without presorting on the same data; the trees must be identical.
   static func bothWays(
     _ data: TrainingData, _ parameters: TreeParameters, weights: [Double]? = nil, scikitLearnSeed: UInt32? = nil
-  ) throws -> (presorted: TreeNodes, perNode: TreeNodes, usedPresorting: Bool) {
+  ) throws -> (presorted: FittedTree, perNode: FittedTree, usedPresorting: Bool) {
     let resolved = try parameters.validated(featureCount: data.featureCount, classification: data.isClassification)
-    var results: [TreeNodes] = []
+    var results: [FittedTree] = []
     var used = false
     for allowed in [true, false] {
       let builder = TreeBuilder(data: data, parameters: resolved, weights: weights)
@@ -148,7 +148,7 @@ import Testing
     for (parameters, weights, sklearnSeed) in cases {
       let fits = try Self.bothWays(data, parameters, weights: weights, scikitLearnSeed: sklearnSeed)
       #expect(fits.usedPresorting)
-      #expect(fits.presorted.count > 1)
+      #expect(fits.presorted.nodeCount > 1)
       #expect(fits.presorted == fits.perNode)
     }
   }
@@ -164,7 +164,7 @@ import Testing
       maxFeatures: .all, minImpurityDecrease: 0)
     let fits = try Self.bothWays(data, parameters)
     #expect(fits.usedPresorting)
-    #expect(fits.presorted.count > 20)
+    #expect(fits.presorted.nodeCount > 20)
     #expect(fits.presorted == fits.perNode)
   }
 }

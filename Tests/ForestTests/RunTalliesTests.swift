@@ -60,7 +60,7 @@ import Testing
           criterion: criterion, splitter: .best, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: minLeaf,
           maxFeatures: .all, minImpurityDecrease: 0
         ).validated(featureCount: 9, classification: true)
-        var fits: [TreeNodes] = []
+        var fits: [FittedTree] = []
         for allowed in [true, false] {
           let builder = TreeBuilder(data: data, parameters: parameters, weights: nil)
           builder.allowsRunTallies = allowed
@@ -71,7 +71,7 @@ import Testing
           fits.append(builder.build(using: &generator))
         }
         let label = "\(classes) classes, seed \(seed), \(criterion), scikit-learn \(scikitLearn), min leaf \(minLeaf)"
-        #expect(fits[0].count > 100, "\(label)")
+        #expect(fits[0].nodeCount > 100, "\(label)")
         let same = fits[0] == fits[1]  // (the trees themselves would flood the failure message)
         #expect(same, "\(label)")
         // The few-valued columns are split on, so the run scan is what chose those splits.

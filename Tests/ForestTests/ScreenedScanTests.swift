@@ -7,9 +7,9 @@ import Testing
 /// candidates that cannot beat the best, so trees equal those of the unscreened exact scan.
 @Suite struct ScreenedScanTests {
   /// Fits one scikit-learn-mode Gini tree with screening on and off.
-  static func bothWays(_ data: TrainingData, _ parameters: TreeParameters, seed: UInt32) throws -> (TreeNodes, TreeNodes) {
+  static func bothWays(_ data: TrainingData, _ parameters: TreeParameters, seed: UInt32) throws -> (FittedTree, FittedTree) {
     let resolved = try parameters.validated(featureCount: data.featureCount, classification: true)
-    var fits: [TreeNodes] = []
+    var fits: [FittedTree] = []
     for allowed in [true, false] {
       let builder = TreeBuilder(data: data, parameters: resolved, weights: nil)
       builder.allowsScreening = allowed
@@ -44,7 +44,7 @@ import Testing
         criterion: .gini, splitter: .best, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: minLeaf,
         maxFeatures: .all, minImpurityDecrease: 0)
       let (screened, exact) = try Self.bothWays(data, parameters, seed: UInt32(209_652_396 + seed))
-      #expect(screened.count > 50)
+      #expect(screened.nodeCount > 50)
       #expect(screened == exact, "\(classes) classes, seed \(seed), min leaf \(minLeaf)")
     }
   }

@@ -80,17 +80,6 @@ import Testing
     }
   }
 
-  @Test func stratifiedFoldsDealClassesRoundRobin() throws {
-    // sklearn: StratifiedKFold(3).split(X, [0,0,0,0,1,1,1,1,1,1]) test folds
-    // [0,1,4,5], [2,6,7], [3,8,9].
-    let y = [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
-    let folds = try StratifiedFolds.make(classes: y, splits: 3).get().folds
-    #expect(folds.map(\.test) == [[0, 1, 4, 5], [2, 6, 7], [3, 8, 9]])
-    #expect(folds[1].train == [0, 1, 3, 4, 5, 8, 9])
-    #expect((try? StratifiedFolds.make(classes: [0, 1], splits: 3).get()) == nil)
-    #expect((try? StratifiedFolds.make(classes: [0, 0, 1, 1, 2], splits: 3).get()) == nil)
-  }
-
   @Test func scikitLearnSplitterSeed() {
     // np.random.RandomState(0).randint(0, 2**31 - 1) and RandomState(42).
     #expect(ModelBasedGroup.scikitLearnTreeSeed(0) == 209_652_396)

@@ -1,3 +1,4 @@
+import Datasets
 import Linalg
 import Models
 import Testing
@@ -47,7 +48,7 @@ import Testing
     var g = SeededGenerator(seed: UInt64(100 + kind))
     for classes in [2, 5] {
       let y = (0..<n).map { _ in Int.random(in: 0..<classes, using: &g) }
-      let folds = try StratifiedFolds.make(classes: y, splits: 10).get().folds
+      let folds = try StratifiedKFold(folds: 10).splits(for: y)
       let expected = try Self.foldTreeLabels(x, y, folds)
       let got = try #require(Self.predictFolds(x, y, folds: folds, wanted: Array(folds.indices)))
       for f in folds.indices {
@@ -61,7 +62,7 @@ import Testing
   @Test func onlyWantedFolds() throws {
     let x = LandmarkingNearestTests.tiedData(kind: 2, rows: 200, columns: 3, seed: 5)
     let y = (0..<200).map { $0 % 3 }
-    let folds = try StratifiedFolds.make(classes: y, splits: 10).get().folds
+    let folds = try StratifiedKFold(folds: 10).splits(for: y)
     let expected = try Self.foldTreeLabels(x, y, folds)
     let got = try #require(Self.predictFolds(x, y, folds: folds, wanted: [1, 4, 9]))
     #expect(got.keys.sorted() == [1, 4, 9])
@@ -72,7 +73,7 @@ import Testing
   @Test func nonFiniteOrNoColumnsGivesNil() throws {
     var x = LandmarkingNearestTests.tiedData(kind: 3, rows: 40, columns: 2, seed: 3)
     let y = (0..<40).map { $0 % 2 }
-    let folds = try StratifiedFolds.make(classes: y, splits: 10).get().folds
+    let folds = try StratifiedKFold(folds: 10).splits(for: y)
     #expect(Self.predictFolds(x, y, folds: folds, wanted: [0]) != nil)
     #expect(Self.predictFolds(Matrix(rows: 40, columns: 0), y, folds: folds, wanted: [0]) == nil)
     x[17, 1] = .nan

@@ -144,22 +144,6 @@ extension ClosedFormTests {
     #expect(abs(p[0, 1] - exp(j1 - j0) / (1 + exp(j1 - j0))) < 1e-15)
   }
 
-  // MARK: - L-BFGS
-
-  /// f(x, y) = (1 − x)² + 100(y − x²)², minimum 0 at (1, 1), from the classic start (−1.2, 1).
-  @Test func lbfgsReachesRosenbrockMinimum() throws {
-    let result = try LBFGS(gradientTolerance: 1e-8).minimize(from: [-1.2, 1]) {
-      (v) throws(ModelError) in
-      let (x, y) = (v[0], v[1])
-      let value = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
-      return (value, [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)])
-    }
-    #expect(result.converged)
-    #expect(abs(result.x[0] - 1) < 1e-6 && abs(result.x[1] - 1) < 1e-6)
-    #expect(result.value < 1e-12)
-    #expect(result.iterations < 100)
-  }
-
   /// Two classes use one logit: P(1) = σ(w·x + b), the two columns sum to 1.
   @Test func binaryLogisticRegressionUsesOneLogit() throws {
     let x = Matrix<Double>([[-2], [-1], [-0.5], [0.5], [1], [2]])

@@ -41,7 +41,7 @@ import Testing
     let spectrum = [20, 15, 12, 9, 7] + (0..<(n - 5)).map { _ in generator.uniform(-1, 3) }
     let loss = QuadraticLoss.withSpectrum(spectrum, rotated: rotated, seed: 4)
     let exact = try loss.a.symmetricEigen().values.reversed().prefix(5)
-    let result = try Lanczos(steps: 25, count: 5, seed: 2).eigenvalues(of: loss, at: [Double](repeating: 0.3, count: n))
+    let result = try HessianLanczos(steps: 25, count: 5, seed: 2).eigenvalues(of: loss, at: [Double](repeating: 0.3, count: n))
     #expect(result.eigenvalues.count == 5)
     for (estimate, truth) in zip(result.eigenvalues, exact) {
       #expect(relativeError(estimate, truth) < 1e-3, "lanczos \(result.eigenvalues), syevd \(Array(exact))")
@@ -53,7 +53,7 @@ import Testing
     let (loss, w) = LogisticLoss.random(rows: 150, features: 10, lambda: 1e-3, seed: 9)
     let exact = Array(try loss.hessian(at: w).symmetricEigenvalues().reversed())
     // 10 steps in 10 dimensions: the Krylov space is everything, the Ritz values are the spectrum.
-    let result = try Lanczos(steps: 10, count: 3, seed: 1).eigenvalues(of: loss, at: w)
+    let result = try HessianLanczos(steps: 10, count: 3, seed: 1).eigenvalues(of: loss, at: w)
     for k in 0..<3 { #expect(relativeError(result.eigenvalues[k], exact[k]) < 1e-3, "\(result.eigenvalues) vs \(exact)") }
   }
 
@@ -96,7 +96,7 @@ import Testing
     let loss = QuadraticLoss.withSpectrum([1, 2], rotated: false, seed: 0)
     #expect(throws: ProbeError.self) { try PowerIteration(count: 3).eigenvalues(of: loss, at: [0, 0]) }
     #expect(throws: ProbeError.self) { try PowerIteration().eigenvalues(of: loss, at: [0, 0, 0]) }
-    #expect(throws: ProbeError.self) { try Lanczos(steps: 0).eigenvalues(of: loss, at: [0, 0]) }
+    #expect(throws: ProbeError.self) { try HessianLanczos(steps: 0).eigenvalues(of: loss, at: [0, 0]) }
     #expect(throws: ProbeError.self) { try HutchinsonTrace(maxSamples: 1).trace(of: loss, at: [0, 0]) }
     #expect(throws: ProbeError.self) { try PowerIteration().eigenvalues(of: loss, at: [.nan, 0]) }
   }

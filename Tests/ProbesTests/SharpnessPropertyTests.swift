@@ -31,7 +31,7 @@ import Testing
   ) throws -> Measurement {
     var probe = SharpnessProbe(seed: seed)
     probe.powerIteration = PowerIteration(maxIterations: 100, tolerance: 1e-4, seed: seed)
-    probe.lanczos = Lanczos(steps: 2, count: 1, seed: seed)
+    probe.lanczos = HessianLanczos(steps: 2, count: 1, seed: seed)
     probe.hutchinson = HutchinsonTrace(maxSamples: 2, minSamples: 2, seed: seed)
     probe.slices = nil
     let training = TrainingProbe(Pipeline(MLPLearner()), sharpness: probe)

@@ -11,7 +11,7 @@ import MetaFeatures
 
 ProcessMemory.keepFreedMemory()
 
-var groups: [MetaFeatureGroup] = [.general, .statistical, .infoTheory]
+var groups = MetaFeatureGroup.defaults
 var repeats = 5
 var paths: [String] = []
 var json = false

@@ -61,7 +61,7 @@ public enum TabularTaskFeatures {
     }
     var datasetFeatures: [String: MetaFeatureVector] = [:]
     if let registry {
-      let extractor = MetaFeatureExtractor(groups: [.general, .statistical, .infoTheory])
+      let extractor = MetaFeatureExtractor(groups: MetaFeatureGroup.defaults)
       for task in suite.tasks {
         let name = datasetAliases[task] ?? task
         guard registry.entry(named: name) != nil, let data = try? registry.load(name) else { continue }

@@ -1,3 +1,5 @@
+import Linalg
+
 /// The graph measures of pymfe's `complexity` group on its ε-NN graph: each point joined to
 /// those of its round(0.15 n) nearest neighbours (Gower distance, ties to the lower index)
 /// that share its class; zero distances are no edge (igraph's weighted adjacency).
@@ -94,14 +96,27 @@ struct ComplexityGraph {
   var hubs: [Double] {
     guard edgeCount > 0 else { return [Double](repeating: 0, count: n) }
     let start = neighbours.map { Double($0.count) }
-    var t = [Double](repeating: 0, count: n)
-    let x = Lanczos.topEigenvector(size: n, start: start) { v, out in
-      multiply(v, into: &t)
-      multiply(t, into: &out)
-    }
+    let x = topEigenvectorOfSquare(start: start)
     let top = x.map(abs).max() ?? 1
     let sign = (x.first { abs($0) == top } ?? 1) < 0 ? -1.0 : 1.0
     return x.map { 1 - sign * $0 / top }
+  }
+
+  /// The unit eigenvector of A²'s largest eigenvalue by `Linalg`'s ``Lanczos`` (at most
+  /// min(n, 400) steps, stopping at a Ritz residual of 1e-13·|θ|); the normalised start if the
+  /// tridiagonal eigenproblem fails.
+  private func topEigenvectorOfSquare(start: [Double]) -> [Double] {
+    var t = [Double](repeating: 0, count: n)
+    var out = [Double](repeating: 0, count: n)
+    let lanczos = try? Lanczos(maxSteps: Swift.min(n, 400), breakdownTolerance: 1e-14, topPairTolerance: 1e-13)
+    let decomposition = lanczos?.decompose(start: start) { v in
+      multiply(v, into: &t)
+      multiply(t, into: &out)
+      return out
+    }
+    if let pair = try? decomposition?.topRitzPair() { return pair.vector }
+    let norm = start.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    return norm > 0 ? start.map { $0 / norm } : start
   }
 
   private func multiply(_ x: [Double], into out: inout [Double]) {

@@ -1,10 +1,11 @@
+import Datasets
 import Forest
 import Linalg
 import Models
 
 /// pymfe's `landmarking` group: the accuracy of simple learners on the numeric view N, one
 /// value per fold of a stratified 10-fold cross-validation without shuffling
-/// (``StratifiedFolds``), summarised (mean and sd by default).
+/// (`Datasets`' `StratifiedKFold(folds: 10)`, scikit-learn's `StratifiedKFold(10, shuffle=False)`), summarised (mean and sd by default).
 ///
 /// | pymfe name | learner (scikit-learn in pymfe 0.4.4) |
 /// |---|---|
@@ -41,7 +42,8 @@ enum LandmarkingGroup {
   /// One extraction split into its independent folds (``outcome(fold:)``, which may run in
   /// parallel, here or beside other groups) and the step that summarises them (``record(_:into:)``).
   struct Run: Sendable {
-    let folds: StratifiedFolds
+    /// Per fold: training rows and test rows, ascending.
+    let folds: [(train: [Int], test: [Int])]
     let x: Matrix<Double>
     /// N rounded through `Float`, as scikit-learn's trees see it.
     let xTree: Matrix<Double>
@@ -63,31 +65,33 @@ enum LandmarkingGroup {
       case perFold(scan: NearestTies.Scan?)
     }
 
-    var foldCount: Int { folds.folds.count }
+    var foldCount: Int { folds.count }
 
     /// The folds and shared sorted columns, or why the folds cannot be made.
-    static func prepare(_ v: DataViews, seed: Int) -> Result<Run, StratifiedFolds.FoldError> {
-      StratifiedFolds.make(classes: v.y, splits: LandmarkingGroup.foldCount).map { folds in
+    static func prepare(_ v: DataViews, seed: Int) -> Result<Run, DatasetError> {
+      Result { () throws(DatasetError) in try StratifiedKFold(folds: LandmarkingGroup.foldCount).splits(for: v.y) }.map { folds in
         let x = v.numeric
         let xTree = Matrix(rows: x.rows, columns: x.columns, storage: x.storage.map { Double(Float($0)) })
         return Run(
           folds: folds, x: x, xTree: xTree, y: v.y, classCount: v.classCount, seed: seed,
           treeSeed: ModelBasedGroup.scikitLearnTreeSeed(seed), order: FeatureOrder(xTree),
-          oneNN: NearestNeighbour.SharedTree(x, folds: folds.folds).map(OneNN.shared)
+          oneNN: NearestNeighbour.SharedTree(x, folds: folds).map(OneNN.shared)
             ?? .perFold(
               scan: x.columns >= NearestNeighbour.exactColumns ? NearestTies.Scan(x, Array(0..<x.rows)) : nil))
       }
     }
 
     /// Every landmarker NaN with the folds' failure as the reason.
-    static func recordFailure(_ error: StratifiedFolds.FoldError, into sink: inout FeatureSink) {
-      for name in featureNames { sink.vector(name, [], reason: error.reason) }
+    static func recordFailure(_ error: DatasetError, into sink: inout FeatureSink) {
+      let reason: String
+      if case .invalidSplit(let why) = error { reason = why } else { reason = error.description }
+      for name in featureNames { sink.vector(name, [], reason: reason) }
     }
 
     /// The learners that need only fold `f`'s rows: its full tree, best_node, elite_nn, one_nn,
     /// naive_bayes and linear_discr. Depends on `f` only, so folds may run in any order.
     func outcome(fold f: Int) -> FoldOutcome {
-      let (train, test) = folds.folds[f]
+      let (train, test) = folds[f]
       func accuracy(_ predicted: [Int]?) -> Double? {
         guard let predicted else { return nil }
         let hits = zip(predicted, test).filter { $0 == y[$1] }.count
@@ -125,7 +129,7 @@ enum LandmarkingGroup {
       var sortedColumns = [StumpColumn?](repeating: nil, count: x.columns)
       func stumpAccuracies(_ column: (Int) -> Int?) -> [Double]? {
         var scores: [Double] = []
-        for (f, fold) in folds.folds.enumerated() {
+        for (f, fold) in folds.enumerated() {
           guard let j = column(f) else { return nil }
           if sortedColumns[j] == nil {
             sortedColumns[j] = try? StumpColumn(xTree, column: j, order: order, labels: y, classCount: classCount)

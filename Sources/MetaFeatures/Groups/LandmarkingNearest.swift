@@ -7,7 +7,7 @@ import Models
 ///
 /// pymfe 0.4.4 fits `one_nn` with `algorithm="kd_tree"` and `elite_nn` with the default
 /// `algorithm="auto"`, which on one column chooses a k-d tree whenever `1 < n_train // 2`;
-/// ``StratifiedFolds`` needs at least 10 rows, so every fold trains on at least 9 and both use
+/// `StratifiedKFold(folds: 10)` needs at least 10 rows, so every fold trains on at least 9 and both use
 /// the k-d tree. ``KDTree`` is a port of scikit-learn's (leaf size 30): distances
 /// D = Σ(aⱼ − bⱼ)² summed in column order, and among the nearest rows the first its depth-first
 /// traversal meets.

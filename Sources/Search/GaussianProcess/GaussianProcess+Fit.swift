@@ -4,7 +4,7 @@ import Linalg
 extension GaussianProcess {
   /// Fits the hyperparameters by maximising the log marginal likelihood, then conditions on the data.
   ///
-  /// Type-II maximum likelihood (Rasmussen & Williams 2006, §5.4.1): ``BoundedLBFGS`` minimises
+  /// Type-II maximum likelihood (Rasmussen & Williams 2006, §5.4.1): `Linalg`'s ``LBFGS`` (projected backtracking) minimises
   /// `−L(θ)` with the analytic gradient of
   /// ``logMarginalLikelihoodAndGradient(inputs:targets:theta:)`` inside `bounds`, from
   /// `initial` and then from `restarts` points drawn log-uniformly in the box from
@@ -40,15 +40,25 @@ extension GaussianProcess {
     for _ in 0..<Swift.max(restarts, 0) {
       starts.append((0..<(d + 2)).map { generator.uniform(lower[$0], upper[$0]) })
     }
-    let optimiser = BoundedLBFGS(maxIterations: maxIterations)
+    let (optimiser, box) = try linalg { () throws(LinalgError) in
+      (
+        try LBFGS(
+          maxIterations: Swift.max(maxIterations, 0), functionTolerance: 1e-10,
+          lineSearch: .projectedBacktracking(maxSteps: 40)),
+        try LBFGS.Bounds(lower: lower, upper: upper)
+      )
+    }
+    let failed = (value: Double.infinity, gradient: [Double](repeating: 0, count: d + 2))
     var best: (point: [Double], value: Double)?
     for s in starts {
-      let r = optimiser.minimize(
-        { theta in
-          let (v, g) = try logMarginalLikelihoodAndGradient(inputs: inputs, targets: targets, theta: theta)
-          return (-v, g.map { -$0 })
-        }, start: s, lower: lower, upper: upper)
-      if r.value.isFinite, r.value < (best?.value ?? .infinity) { best = r }
+      // A θ where K cannot be factorised (or L is not finite) counts as f = +∞.
+      let r = optimiser.minimize(from: s, within: box) { theta in
+        guard let (v, g) = try? logMarginalLikelihoodAndGradient(inputs: inputs, targets: targets, theta: theta),
+          v.isFinite, g.allSatisfy(\.isFinite)
+        else { return failed }
+        return (-v, g.map { -$0 })
+      }
+      if r.value.isFinite, r.value < (best?.value ?? .infinity) { best = (r.x, r.value) }
     }
     guard let best else { throw .notPositiveDefinite(jitter: maxJitter) }
     return try GaussianProcess(

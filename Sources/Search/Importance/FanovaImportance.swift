@@ -95,7 +95,7 @@ public struct FanovaImportance: Sendable {
       throw .unsupported("fANOVA: the forest could not be fitted: \(error)")
     }
     let bounds = [(low: Double, high: Double)](repeating: (0, 1), count: column)
-    let fanovaTrees = forest.estimators.map { FanovaTree(FlatTree($0), bounds: bounds) }
+    let fanovaTrees = forest.estimators.compactMap(\.fittedTree).map { FanovaTree($0, bounds: bounds) }
     let useful = fanovaTrees.filter { $0.variance > 0 }
     guard !useful.isEmpty else {
       throw .unsupported("fANOVA: every tree has zero variance (constant objective?)")

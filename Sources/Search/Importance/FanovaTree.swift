@@ -1,3 +1,5 @@
+import Forest
+
 /// One regression tree viewed as a piecewise-constant function on a bounded box, for
 /// functional ANOVA (Hutter, Hoos & Leyton-Brown 2014, "An efficient approach for assessing
 /// hyperparameter importance", ICML). A port of Optuna 5.0's `optuna/importance/_fanova/_tree.py`.
@@ -12,7 +14,7 @@
 /// cell midpoints, and the marginal variance `V_S` is the variance of `f_S` over the cells
 /// weighted by their volume (sizes multiplied). `V_S / V` is the fraction of variance explained.
 struct FanovaTree {
-  private let tree: FlatTree
+  private let tree: FittedTree
   private let bounds: [(low: Double, high: Double)]
   /// Per node: the volume-weighted mean prediction of its box, and the box volume.
   private var statValue: [Double]
@@ -28,7 +30,7 @@ struct FanovaTree {
   /// The total variance V of the tree over the box.
   private(set) var variance: Double = 0
 
-  init(_ tree: FlatTree, bounds: [(low: Double, high: Double)]) {
+  init(_ tree: FittedTree, bounds: [(low: Double, high: Double)]) {
     self.tree = tree
     self.bounds = bounds
     let n = tree.nodeCount
@@ -49,28 +51,28 @@ struct FanovaTree {
         boxHigh[i * p + j] = box[j].high
       }
       if tree.isLeaf(i) {
-        statValue[i] = tree.value[i]
+        statValue[i] = tree.values[i]
         statWeight[i] = Self.volume(box)
       } else {
-        let (l, r) = Self.split(box, feature: tree.feature[i], threshold: tree.threshold[i])
-        boxes[tree.left[i]] = l
-        boxes[tree.right[i]] = r
+        let (l, r) = Self.split(box, feature: Int(tree.feature[i]), threshold: tree.threshold[i])
+        boxes[Int(tree.left[i])] = l
+        boxes[Int(tree.right[i])] = r
       }
     }
     // Internal nodes, bottom-up: volume-weighted mean of the children.
     for i in stride(from: n - 1, through: 0, by: -1) where !tree.isLeaf(i) {
-      let (l, r) = (tree.left[i], tree.right[i])
+      let (l, r) = (Int(tree.left[i]), Int(tree.right[i]))
       let w = statWeight[l] + statWeight[r]
       statWeight[i] = w
       statValue[i] = w > 0 ? (statValue[l] * statWeight[l] + statValue[r] * statWeight[r]) / w : 0
-      subtreeFeatures[i][tree.feature[i]] = true
+      subtreeFeatures[i][Int(tree.feature[i])] = true
       for j in 0..<p where subtreeFeatures[l][j] || subtreeFeatures[r][j] {
         subtreeFeatures[i][j] = true
       }
     }
     // Cells per feature: the bounds cut at the sorted distinct thresholds.
     var cuts = [Set<Double>](repeating: [], count: p)
-    for i in 0..<n where !tree.isLeaf(i) { cuts[tree.feature[i]].insert(tree.threshold[i]) }
+    for i in 0..<n where !tree.isLeaf(i) { cuts[Int(tree.feature[i])].insert(tree.threshold[i]) }
     for j in 0..<p {
       let edges = [bounds[j].low] + cuts[j].sorted() + [bounds[j].high]
       midpoints.append(zip(edges, edges.dropFirst()).map { 0.5 * ($0 + $1) })
@@ -124,14 +126,14 @@ struct FanovaTree {
     var total = 0.0
     while let i = stack.popLast() {
       if !tree.isLeaf(i) {
-        let f = tree.feature[i]
+        let f = Int(tree.feature[i])
         if let x = sample[f] {
-          stack.append(x <= tree.threshold[i] ? tree.left[i] : tree.right[i])
+          stack.append(x <= tree.threshold[i] ? Int(tree.left[i]) : Int(tree.right[i]))
           continue
         }
         if present.contains(where: { subtreeFeatures[i][$0] }) {
-          stack.append(tree.right[i])
-          stack.append(tree.left[i])
+          stack.append(Int(tree.right[i]))
+          stack.append(Int(tree.left[i]))
           continue
         }
       }

@@ -29,7 +29,7 @@ struct RandomForestSurrogate: Sendable {
 
   /// Whether costs are log-scaled (SMAC's HPO facade) or used as they are.
   let logTransform: Bool
-  private var trees: [FlatTree] = []
+  private var trees: [FittedTree] = []
   private var leafValue: [[Double]] = []
 
   init(logTransform: Bool = true) {
@@ -49,9 +49,9 @@ struct RandomForestSurrogate: Sendable {
     let matrix = Matrix<Double>(rows: x.count, columns: p, storage: x.flatMap { $0 })
     var forest = forest
     try forest.fit(matrix, z)
-    trees = forest.estimators.map(FlatTree.init)
+    trees = forest.estimators.compactMap(\.fittedTree)
     guard logTransform else {
-      leafValue = trees.map(\.value)
+      leafValue = trees.map(\.values)
       return z
     }
     leafValue = trees.map { tree in
@@ -63,7 +63,7 @@ struct RandomForestSurrogate: Sendable {
         count[leaf] += 1
       }
       return (0..<tree.nodeCount).map { i in
-        count[i] > 0 ? Foundation.log(sum[i] / Double(count[i])) : tree.value[i]
+        count[i] > 0 ? Foundation.log(sum[i] / Double(count[i])) : tree.values[i]
       }
     }
     return z

@@ -3,14 +3,13 @@ import Linalg
 /// The extreme eigenvalues of a loss's Hessian by the Lanczos process with full
 /// reorthogonalisation (as PyHessian's stochastic Lanczos quadrature, `hessian.density`).
 ///
-/// From a normalised Rademacher start `v₁`, step `j` computes `w = Hvⱼ`, `αⱼ = wᵀvⱼ`,
-/// `w ← w − αⱼvⱼ − βⱼ₋₁vⱼ₋₁`, then re-orthogonalises `w` against every earlier `vᵢ` (twice),
-/// `βⱼ = ‖w‖`, `vⱼ₊₁ = w/βⱼ`. The Ritz values — the eigenvalues of the `m × m` tridiagonal
-/// `T = tridiag(β, α, β)` (LAPACK `syevd` through ``Linalg/Matrix/symmetricEigenvalues(triangle:)``)
-/// — approximate the Hessian's extreme eigenvalues, the largest ones first. The process stops
-/// early when `βⱼ` vanishes (an invariant subspace: the Ritz values are then exact).
-/// One Hessian-vector product (two gradient evaluations) per step.
-public struct Lanczos: Sendable, Equatable {
+/// `Linalg`'s ``Linalg/Lanczos`` runs on the Hessian-vector products of ``HessianOperator``
+/// from a normalised Rademacher start; the Ritz values — the eigenvalues of the `m × m`
+/// tridiagonal `T = tridiag(β, α, β)` — approximate the Hessian's extreme eigenvalues, the
+/// largest ones first. The process stops early when `βⱼ ≤ 1e-10·maxᵢ|αᵢ|` (an invariant
+/// subspace: the Ritz values are then exact). One Hessian-vector product (two gradient
+/// evaluations) per step.
+public struct HessianLanczos: Sendable, Equatable {
   /// Lanczos steps m, ≥ 1 (capped at the number of parameters).
   public var steps: Int
   /// How many of the largest Ritz values to report, ≥ 1 and ≤ ``steps``.
@@ -27,7 +26,7 @@ public struct Lanczos: Sendable, Equatable {
 
   /// The result of a run.
   public struct Result: Sendable, Equatable {
-    /// The ``Lanczos/count`` largest Ritz values, in decreasing order (fewer if the process
+    /// The ``HessianLanczos/count`` largest Ritz values, in decreasing order (fewer if the process
     /// stopped in an invariant subspace of smaller dimension).
     public var eigenvalues: [Double]
     /// All Ritz values, in decreasing order.
@@ -60,38 +59,22 @@ public struct Lanczos: Sendable, Equatable {
       throw .invalidOption(name: "count", value: Double(count), reason: "must be in 1...steps (\(steps))")
     }
     let start = hessian.gradientEvaluations
-    let m = min(steps, hessian.dimension)
     var generator = SeededGenerator(seed: seed)
-    var basis = [VectorArithmetic.normalized(VectorArithmetic.rademacher(hessian.dimension, using: &generator))]
-    var alpha = [Double]()
-    var beta = [Double]()
-    for j in 0..<m {
-      var w = try hessian.product(basis[j])
-      let a = VectorArithmetic.dot(w, basis[j])
-      alpha.append(a)
-      w = VectorArithmetic.adding(w, -a, basis[j])
-      if j > 0 { w = VectorArithmetic.adding(w, -beta[j - 1], basis[j - 1]) }
-      w = VectorArithmetic.orthogonalized(w, against: basis)
-      guard j + 1 < m else { break }
-      let b = VectorArithmetic.norm(w)
-      // β below 1e-10·|α| (relative to the scale of T): an invariant subspace; T is complete.
-      let scale = alpha.map(abs).max() ?? 0
-      guard b > 1e-10 * max(scale, 1e-300) else { break }
-      beta.append(b)
-      basis.append(w.map { $0 / b })
-    }
-    let k = alpha.count
-    var t = Matrix<Double>(rows: k, columns: k)
-    for i in 0..<k {
-      t[i, i] = alpha[i]
-      if i + 1 < k { t[i + 1, i] = beta[i]; t[i, i + 1] = beta[i] }
-    }
-    let ritz: [Double]
+    let initial = VectorArithmetic.rademacher(hessian.dimension, using: &generator)
+    let process: Lanczos
     do {
-      ritz = try t.symmetricEigenvalues().reversed()
+      process = try Lanczos(maxSteps: steps, breakdownTolerance: 1e-10)
     } catch {
       throw .linalg(error)
     }
+    let decomposition = try process.decompose(start: initial) { (v) throws(ProbeError) in try hessian.product(v) }
+    let ritz: [Double]
+    do {
+      ritz = try decomposition.ritzValues()
+    } catch {
+      throw .linalg(error)
+    }
+    let (alpha, beta) = (decomposition.alpha, decomposition.beta)
     return Result(
       eigenvalues: Array(ritz.prefix(count)), ritzValues: ritz, alpha: alpha, beta: beta,
       gradientEvaluations: hessian.gradientEvaluations - start)

@@ -23,19 +23,20 @@ struct WolfeLineSearch {
     var slope: Double
   }
 
-  func search(
+  /// Searches along `d` from `x`, where `f` is the value and `slope = ∇f·d < 0`.
+  func search<E: Error>(
     x: [Double], f: Double, slope: Double, direction d: [Double], initialStep: Double,
-    objective: (_ x: [Double]) throws(ModelError) -> (value: Double, gradient: [Double])
-  ) throws(ModelError) -> Outcome {
+    objective: (_ x: [Double]) throws(E) -> (value: Double, gradient: [Double])
+  ) throws(E) -> Outcome {
     var evaluations = 0
     var last: (x: [Double], f: Double, g: [Double])?
-    func evaluate(_ a: Double) throws(ModelError) -> Trial {
+    func evaluate(_ a: Double) throws(E) -> Trial {
       var point = x
-      axpy(a, d, &point)
+      SequentialVector.axpy(a, d, &point)
       let (value, gradient) = try objective(point)
       evaluations += 1
       last = (point, value, gradient)
-      return Trial(a: a, f: value, slope: dot(gradient, d))
+      return Trial(a: a, f: value, slope: SequentialVector.dot(gradient, d))
     }
     func sufficient(_ t: Trial) -> Bool { t.f.isFinite && t.f <= f + c1 * t.a * slope }
     func curvature(_ t: Trial) -> Bool { abs(t.slope) <= -c2 * slope }
@@ -78,7 +79,7 @@ struct WolfeLineSearch {
     // No Wolfe point: accept the best sufficient-decrease point if it improves f.
     if lo.a > 0 && lo.f < f {
       var point = x
-      axpy(lo.a, d, &point)
+      SequentialVector.axpy(lo.a, d, &point)
       let (value, gradient) = try objective(point)
       return Outcome(point: (point, value, gradient), evaluations: evaluations + 1)
     }
