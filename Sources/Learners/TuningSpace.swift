@@ -9,7 +9,7 @@ import Search
 /// A tuning configuration holds only the tuned parameters (these are the `params_<name>` columns
 /// of a corpus log); ``pipelineConfiguration(_:)`` adds the ``fixed`` settings and translates
 /// names where the learner spells them differently (SVM `gamma` becomes `gamma=value,
-/// gamma_value=x`), and ``learnerSpace`` is the same space in the learner's own names, so that
+/// gamma_value=x`), and ``learnerSpace()`` is the same space in the learner's own names, so that
 /// every configuration a command prints is accepted by `fit --set` as it is.
 ///
 /// | learner | tuned (range, scale) | fixed |

@@ -66,7 +66,7 @@ public struct CorpusRun: Sendable {
 
   /// Evaluates what `log` does not hold yet, then writes the CSV and features files if asked.
   /// - Parameters:
-  ///   - tasks: the datasets.
+  ///   - datasets: the tasks' datasets (argument label `tasks`).
   ///   - log: the JSON Lines log to append to (created if absent).
   /// - Returns: how many evaluations ran, failed and were skipped.
   /// - Throws: ``MetaProbeKitError`` for bad settings or unwritable files; the corpus's errors.

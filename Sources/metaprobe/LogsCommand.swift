@@ -26,7 +26,8 @@ struct Logs: AsyncParsableCommand {
         --from optuna: SRC is a study.trials_dataframe().to_csv() file; --task, --learner and \
         --direction are required; rows are at --resource (default 1) unless the file has a resource column.
         --from study: SRC is an SQLite file or storage URL; --study names the study (optional when it \
-        holds one); task and learner come from --task/--learner, else the user attributes of the         study (task or dataset, learner) or of its trials.
+        holds one); task and learner come from --task/--learner, else the user attributes of the \
+        study (task or dataset, learner) or of its trials.
         --from log: SRC is a tuning log (.csv or .jsonl), validated and rewritten in --out's format.
         The number of records written goes to stderr.
         """)
@@ -35,7 +36,7 @@ struct Logs: AsyncParsableCommand {
     var source: String
 
     @Option(name: .long, help: "The source kind: optuna, study or log.")
-    var from: String
+    var from: LogImport.Source
 
     @Option(name: .long, help: "The task (dataset) name of every record.")
     var task: String?
@@ -55,43 +56,24 @@ struct Logs: AsyncParsableCommand {
     @Option(name: .long, help: "The output log, .csv or .jsonl.")
     var out: String
 
+    func validate() throws {
+      guard from != .optuna || (task != nil && learner != nil && direction != nil) else {
+        throw ValidationError("--from optuna needs --task, --learner and --direction")
+      }
+      if let direction, StudyDirection(rawValue: direction.lowercased()) == nil {
+        throw ValidationError("unknown direction '\(direction)'; expected maximize or minimize")
+      }
+    }
+
     func run() async throws {
       _ = try TuningLog.Format(path: out)
       let log: TuningLog
       switch from {
-      case "optuna":
-        guard let task, let learner, let direction else {
-          throw CommandError("--from optuna needs --task, --learner and --direction")
-        }
-        guard let dir = StudyDirection(rawValue: direction.lowercased()) else {
-          throw CommandError("unknown direction '\(direction)'; expected maximize or minimize")
-        }
-        let text: String
-        do { text = try String(contentsOfFile: source, encoding: .utf8) } catch {
-          throw CommandError("\(source): cannot read the file (\(error.localizedDescription))")
-        }
-        log = try TuningLog.importOptunaCSV(
-          text, file: source, task: task, learner: learner, direction: dir, resource: resource)
-      case "study":
-        let isURL = source.contains("://")
-        guard isURL || FileManager.default.fileExists(atPath: source) else {
-          throw CommandError("\(source): no such SQLite file")
-        }
-        let url = isURL ? source : "sqlite:///" + source
-        let store = try openStorage(url)
-        let name: String
-        if let study { name = study } else {
-          let names = try await store.overviews().map(\.summary.name)
-          guard names.count == 1 else {
-            throw CommandError("\(source) holds \(names.count) studies (\(names.joined(separator: ", "))); name one with --study")
-          }
-          name = names[0]
-        }
-        log = try await TuningLog.importStudy(name, from: store, task: task, learner: learner)
-      case "log":
-        log = try TuningLog(contentsOfFile: source)
-      default:
-        throw CommandError("unknown --from '\(from)'; expected optuna, study or log")
+      case .optuna:
+        let dir = StudyDirection(rawValue: direction?.lowercased() ?? "") ?? .maximize
+        log = try LogImport.optuna(source, task: task ?? "", learner: learner ?? "", direction: dir, resource: resource)
+      case .study: log = try await LogImport.study(source, study: study, task: task, learner: learner)
+      case .log: log = try TuningLog(contentsOfFile: source)
       }
       try log.write(toFile: out)
       logProgress("\(out): \(log.records.count) records")
@@ -177,3 +159,5 @@ struct Logs: AsyncParsableCommand {
     }
   }
 }
+
+extension LogImport.Source: ExpressibleByArgument {}

@@ -10,7 +10,7 @@ struct LogsGenerate: AsyncParsableCommand {
     abstract: "Generate a tabular corpus of tuning logs: every configuration at every resource level on every task.",
     discussion: """
       For each learner a fixed set of --configs configurations is drawn once as a Latin hypercube \
-      of its corpus space (tuning ranges with scikit-learn names, see `Sources/Experiments/Corpus/TuningSpace.swift`; \
+      of its corpus space (tuning ranges with scikit-learn names, see `Sources/Learners/TuningSpace.swift`; \
       the same set on every task) and evaluated at each --levels data fraction of the task's \
       training split. Each task has one stratified 70/30 train/validation split seeded by its \
       evaluation seed (the log's `seed` column, derived from --seed and the task name); smaller \
