@@ -5,7 +5,7 @@ VENV := .venv
 VENV_MFE := .venv-mfe
 BIN := .build/release/metaprobe
 
-.PHONY: deps build release demo test examples bench bench-swift bench-compare bench-metafeatures datasets tuning-logs clean
+.PHONY: deps build release demo test lint examples bench bench-swift bench-compare bench-metafeatures datasets tuning-logs clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -40,13 +40,17 @@ NUMERIC_TESTS := LinalgTests|NeuralNetTests|ModelsTests|ForestTests|LearnersTest
 OTHER_KERNEL := $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo Haswell || echo SandyBridge)
 
 ## All tests (Swift Testing), against fixtures from the reference tools.
-test: deps
+test: deps lint
 	scripts/build-no-warnings.sh
 	$(SWIFT) test --skip-build --skip '$(SERIAL_TESTS)'
 	$(SWIFT) test --skip-build --no-parallel --filter '$(SERIAL_TESTS)'
 	@echo "== numeric suites again with OPENBLAS_CORETYPE=$(OTHER_KERNEL)"
 	OPENBLAS_CORETYPE=$(OTHER_KERNEL) $(SWIFT) test --skip-build --filter '$(NUMERIC_TESTS)' --skip '$(SERIAL_TESTS)'
 	$(MAKE) examples
+
+## swift-format's lint with the repository's .swift-format (2-space indent, 160 columns); any finding fails.
+lint:
+	$(SWIFT) format lint --strict -r --configuration .swift-format Sources Tests Examples/Sources Package.swift Examples/Package.swift
 
 ## The library examples (Examples/, a package depending on this one by path): built, then run
 ## from the repository root so that they find datasets/.

@@ -8,8 +8,7 @@ extension Dataset {
   ///     column, or KEEL's `@outputs`).
   /// - Returns: a dataset named after the file stem.
   /// - Throws: `DatasetError.unknownFormat` for any other extension, else the reader's errors.
-  public static func read(from path: String, target: String? = nil) throws(DatasetError) -> Dataset
-  {
+  public static func read(from path: String, target: String? = nil) throws(DatasetError) -> Dataset {
     switch DatasetFormat(path: path) {
     case .csv: return try readCSV(from: path, target: target)
     case .arff: return try readARFF(from: path, target: target)

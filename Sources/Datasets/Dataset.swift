@@ -47,8 +47,9 @@ public struct Dataset: Sendable, Equatable {
     featureKinds: [FeatureKind], targetName: String, classNames: [String], target: [Int]
   ) {
     precondition(features.rows == target.count, "features has \(features.rows) rows, target \(target.count)")
-    precondition(featureNames.count == features.columns && featureKinds.count == features.columns,
-                 "one name and one kind per feature column")
+    precondition(
+      featureNames.count == features.columns && featureKinds.count == features.columns,
+      "one name and one kind per feature column")
     precondition(target.allSatisfy { $0 >= 0 && $0 < classNames.count }, "target index out of range")
     self.name = name
     self.source = source

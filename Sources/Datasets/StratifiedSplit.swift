@@ -66,8 +66,7 @@ public struct StratifiedSplit: Sendable, Equatable {
     let ideal = fractions.map { $0 * Double(count) }
     var sizes = ideal.map { Int(($0 + 1e-9).rounded(.down)) }
     // The 1e-9 slack can round a share up; never hand out more rows than the class has.
-    while sizes.reduce(0, +) > count, let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] })
-    {
+    while sizes.reduce(0, +) > count, let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] }) {
       sizes[largest] -= 1
     }
     var left = count - sizes.reduce(0, +)

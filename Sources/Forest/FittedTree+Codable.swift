@@ -61,8 +61,9 @@ extension FittedTree: Codable {
     let n = feature.count
     guard outputCount >= 1 else { return "outputCount \(outputCount) < 1" }
     guard n >= 1 else { return "no nodes" }
-    guard [threshold.count, left.count, right.count, impurity.count, weightedSamples.count, samples.count]
-      .allSatisfy({ $0 == n }), values.count == n * outputCount
+    guard
+      [threshold.count, left.count, right.count, impurity.count, weightedSamples.count, samples.count]
+        .allSatisfy({ $0 == n }), values.count == n * outputCount
     else { return "array lengths differ from \(n) nodes (values: \(n) × \(outputCount))" }
     for i in 0..<n {
       if left[i] < 0 {

@@ -56,7 +56,8 @@ public enum BLASKernel {
       argv.append(nil)
       execv("/proc/self/exe", argv)
       // Only reached when execv failed: run on with the CPU's own kernels.
-      let message = "warning: could not pin OpenBLAS to \(pinnedFamily) kernels (execv: errno \(errno)); "
+      let message =
+        "warning: could not pin OpenBLAS to \(pinnedFamily) kernels (execv: errno \(errno)); "
         + "results may differ in the last digits from other hosts\n"
       FileHandle.standardError.write(Data(message.utf8))
     #endif

@@ -20,8 +20,10 @@ struct HingeLinearSVC {
   private(set) var iterations = 0
 
   /// Fits on `rows` (row-major, `p` columns) with labels `positive`.
-  init(rows x: [Double], p: Int, positive: [Bool], c: Double = 2, tol: Double = 0.01,
-       maxIter: Int = 100_000, randomState: UInt32 = 0) {
+  init(
+    rows x: [Double], p: Int, positive: [Bool], c: Double = 2, tol: Double = 0.01,
+    maxIter: Int = 100_000, randomState: UInt32 = 0
+  ) {
     let l = positive.count
     (mean, scale) = Self.standardScaler(x, rows: l, p: p)
     // liblinear's problem: negatives first, then positives, each in input order; bias last.
@@ -99,8 +101,10 @@ struct HingeLinearSVC {
   }
 
   /// liblinear `solve_l2r_l1l2_svc` (L1 loss), dense rows `z` of `width` values.
-  private static func solve(z: [Double], y: [Double], width: Int, c: Double, eps: Double, maxIter: Int,
-                            rng: inout LegacyNumpyRandom, w: inout [Double]) -> Int {
+  private static func solve(
+    z: [Double], y: [Double], width: Int, c: Double, eps: Double, maxIter: Int,
+    rng: inout LegacyNumpyRandom, w: inout [Double]
+  ) -> Int {
     let l = y.count
     let alpha = UnsafeMutableBufferPointer<Double>.allocate(capacity: l)
     let index = UnsafeMutableBufferPointer<Int>.allocate(capacity: l)

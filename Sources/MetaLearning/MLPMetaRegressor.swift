@@ -133,8 +133,12 @@ public struct MLPMetaRegressor: MetaModel, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case settings, preprocessor, targetMean = "target_mean", targetScale = "target_scale", epochsRun = "epochs_run"
-    case stoppedEarly = "stopped_early", weights
+    case settings, preprocessor
+    case targetMean = "target_mean"
+    case targetScale = "target_scale"
+    case epochsRun = "epochs_run"
+    case stoppedEarly = "stopped_early"
+    case weights
   }
 
   public init(from decoder: any Decoder) throws {

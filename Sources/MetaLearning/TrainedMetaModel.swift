@@ -84,10 +84,17 @@ public struct TrainedMetaModel: MetaModel, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case formatVersion = "format_version", kind, learner, featureNames = "feature_names"
-    case taskFeatureNames = "task_feature_names", space = "search_space", surrogate
-    case configurationPredictor = "configuration_predictor", nearestTasks = "nearest_tasks"
-    case highestResource = "highest_resource", trainingRows = "training_rows", trainingTasks = "training_tasks"
+    case formatVersion = "format_version"
+    case kind, learner
+    case featureNames = "feature_names"
+    case taskFeatureNames = "task_feature_names"
+    case space = "search_space"
+    case surrogate
+    case configurationPredictor = "configuration_predictor"
+    case nearestTasks = "nearest_tasks"
+    case highestResource = "highest_resource"
+    case trainingRows = "training_rows"
+    case trainingTasks = "training_tasks"
   }
 
   public init(from decoder: any Decoder) throws {

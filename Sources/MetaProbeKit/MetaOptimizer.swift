@@ -91,7 +91,8 @@ public struct MetaOptimizer: Sendable {
     let kind = surrogate
     let run = try MetaSuccessiveHalving(
       settings: settings, space: model.space, direction: .maximize, taskFeatures: taskFeatures, prior: prior,
-      initialModel: model, trainer: { d, s throws(MetaLearningError) in
+      initialModel: model,
+      trainer: { d, s throws(MetaLearningError) in
         try MetaRegressor(fitting: kind, x: d.x, y: d.y, seed: s)
       })
     let levels = run.levels

@@ -225,10 +225,12 @@ public struct TuningRun: Sendable {
     ]
     let (folds, cvSeed, progress) = (folds, seed, progress)
     let timeout = trialTimeout.map { Duration.milliseconds(Int($0 * 1000)) }
-    let callbacks: [TrialCallback] = [{ _, t in
-      let v = t.value.map { String(format: "%.6f", $0) } ?? "-"
-      progress("trial \(t.number) \(t.state.rawValue) value \(v)\(t.failReason.map { " (\($0))" } ?? "")")
-    }]
+    let callbacks: [TrialCallback] = [
+      { _, t in
+        let v = t.value.map { String(format: "%.6f", $0) } ?? "-"
+        progress("trial \(t.number) \(t.state.rawValue) value \(v)\(t.failReason.map { " (\($0))" } ?? "")")
+      }
+    ]
     /// The mean CV accuracy at one resource level, with the run settings set on the trial.
     let evaluate: @Sendable (TrialContext, Double) async throws -> Double = { context, level in
       for (k, v) in attributes { try await context.setUserAttribute(k, v) }

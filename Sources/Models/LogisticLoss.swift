@@ -20,8 +20,7 @@ struct LogisticLoss {
   let c: Double
 
   /// f and ∇f at the flat parameter vector `theta`.
-  func valueAndGradient(_ theta: [Double]) throws(ModelError) -> (value: Double, gradient: [Double])
-  {
+  func valueAndGradient(_ theta: [Double]) throws(ModelError) -> (value: Double, gradient: [Double]) {
     let (n, d, k) = (x.rows, x.columns, logits)
     let w = Matrix(rows: k, columns: d, storage: Array(theta[0..<(k * d)]))
     let b = theta[(k * d)...]

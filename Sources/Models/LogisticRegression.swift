@@ -54,8 +54,7 @@ public struct LogisticRegression: Sendable, Equatable {
     let solver = try linalg { () throws(LinalgError) in
       try LBFGS(memory: 10, maxIterations: maxIter, gradientTolerance: tol, lineSearch: .strongWolfe(maxSteps: 50))
     }
-    let result = try solver.minimize(from: [Double](repeating: 0, count: logits * (x.columns + 1)))
-    {
+    let result = try solver.minimize(from: [Double](repeating: 0, count: logits * (x.columns + 1))) {
       (theta) throws(ModelError) in try loss.valueAndGradient(theta)
     }
     let d = x.columns

@@ -127,8 +127,7 @@ private func introsort(
 }
 
 /// `heapsort` of sklearn/utils/_sorting.pyx.
-private func heapsort(_ v: UnsafeMutablePointer<Double>, _ ix: UnsafeMutablePointer<Int>, _ n: Int)
-{
+private func heapsort(_ v: UnsafeMutablePointer<Double>, _ ix: UnsafeMutablePointer<Int>, _ n: Int) {
   var start = (n - 2) / 2
   while true {
     siftDown(v, ix, start, n)

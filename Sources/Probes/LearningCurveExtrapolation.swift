@@ -99,7 +99,12 @@ public struct LearningCurveExtrapolation: Sendable, Equatable {
     }
     let (lower, upper) = bounds[family] ?? ([-.infinity, -.infinity, 0], [.infinity, .infinity, .infinity])
     func clip(_ p: [Double]) -> [Double] { (0..<3).map { min(upper[$0], max(lower[$0], p[$0])) } }
-    func rss(_ p: [Double]) -> Double { zip(t, y).reduce(0) { let r = $1.1 - family.value($1.0, p); return $0 + r * r } }
+    func rss(_ p: [Double]) -> Double {
+      zip(t, y).reduce(0) {
+        let r = $1.1 - family.value($1.0, p)
+        return $0 + r * r
+      }
+    }
 
     // Start: for c on a log grid, (a, b) by linear least squares; keep the best clipped triple.
     var start = clip([y.last ?? 0, 0, 1])
@@ -127,7 +132,10 @@ public struct LearningCurveExtrapolation: Sendable, Equatable {
       while mu < 1e12 {
         var damped = jtj
         for i in 0..<3 { damped[i][i] += mu * max(jtj[i][i], 1e-12) }
-        guard let delta = LeastSquares.solve(damped, jtr) else { mu *= 10; continue }
+        guard let delta = LeastSquares.solve(damped, jtr) else {
+          mu *= 10
+          continue
+        }
         let candidate = clip(zip(p, delta).map(+))
         let value = rss(candidate)
         if value < current {

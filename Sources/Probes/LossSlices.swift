@@ -17,7 +17,9 @@ public struct LossSlices: Sendable, Equatable {
   /// Slices on `points` equally spaced values of `range` (default 21 on [−1, 1]).
   public init(range: ClosedRange<Double> = -1...1, points: Int = 21, seed: UInt64 = 0) {
     let n = max(points, 1)
-    grid = n == 1 ? [range.lowerBound]
+    grid =
+      n == 1
+      ? [range.lowerBound]
       : (0..<n).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(n - 1) }
     self.seed = seed
   }

@@ -87,7 +87,10 @@ public struct PowerIteration: Sendable, Equatable {
           break
         }
         lambda = next
-        if hvNorm == 0 { converged = true; break }
+        if hvNorm == 0 {
+          converged = true
+          break
+        }
       }
       result.eigenvalues.append(lambda ?? .nan)
       result.eigenvectors.append(VectorArithmetic.normalized(VectorArithmetic.orthogonalized(v, against: result.eigenvectors)))

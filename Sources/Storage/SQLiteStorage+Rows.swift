@@ -164,7 +164,9 @@ extension SQLiteStorage {
         guard let i = index[try row.decode(Int64.self, forColumn: "trial_id")] else { continue }
         let key: String = try row.decode(forColumn: "key")
         let value = try AttributeJSON.decode(try row.decode(forColumn: "value_json"))
-        if isUser { trials[i].userAttributes[key] = value } else {
+        if isUser {
+          trials[i].userAttributes[key] = value
+        } else {
           trials[i].systemAttributes[key] = value
         }
       }

@@ -54,7 +54,8 @@ struct DatasetsCommand: ParsableCommand {
   struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Describe a dataset: shape, feature kinds, class balance, missing values.",
-      discussion: "With --json: an object with name, source, rows, features, classes, target, class_counts, class_balance, feature_kinds, missing, rows_with_missing and columns."
+      discussion:
+        "With --json: an object with name, source, rows, features, classes, target, class_counts, class_balance, feature_kinds, missing, rows_with_missing and columns."
     )
 
     @OptionGroup var dataset: DatasetOptions
@@ -67,25 +68,29 @@ struct DatasetsCommand: ParsableCommand {
         return
       }
       print("\(summary.name)  (\(summary.source))")
-      print("rows \(summary.rows), features \(summary.features) "
-        + "(numeric \(summary.featureKinds["numeric"] ?? 0), categorical \(summary.featureKinds["categorical"] ?? 0)), "
-        + "classes \(summary.classes), target '\(summary.target)'")
-      print("missing values \(summary.missing) in \(summary.rowsWithMissing) rows; "
-        + "class balance (smallest/largest) \(String(format: "%.3f", summary.classBalance))")
+      print(
+        "rows \(summary.rows), features \(summary.features) "
+          + "(numeric \(summary.featureKinds["numeric"] ?? 0), categorical \(summary.featureKinds["categorical"] ?? 0)), "
+          + "classes \(summary.classes), target '\(summary.target)'")
+      print(
+        "missing values \(summary.missing) in \(summary.rowsWithMissing) rows; "
+          + "class balance (smallest/largest) \(String(format: "%.3f", summary.classBalance))")
       print("")
-      print(renderTable(
-        header: ["class", "rows", "share"],
-        rows: summary.classCounts.sorted { $0.key < $1.key }.map {
-          [$0.key, "\($0.value)", String(format: "%.1f %%", 100 * Double($0.value) / Double(max(summary.rows, 1)))]
-        },
-        rightAligned: [1, 2]))
+      print(
+        renderTable(
+          header: ["class", "rows", "share"],
+          rows: summary.classCounts.sorted { $0.key < $1.key }.map {
+            [$0.key, "\($0.value)", String(format: "%.1f %%", 100 * Double($0.value) / Double(max(summary.rows, 1)))]
+          },
+          rightAligned: [1, 2]))
       print("")
-      print(renderTable(
-        header: ["column", "kind", "categories", "missing"],
-        rows: summary.columns.map {
-          [$0.name, $0.kind, $0.categories.map { "\($0.count)" } ?? "", "\($0.missing)"]
-        },
-        rightAligned: [2, 3]))
+      print(
+        renderTable(
+          header: ["column", "kind", "categories", "missing"],
+          rows: summary.columns.map {
+            [$0.name, $0.kind, $0.categories.map { "\($0.count)" } ?? "", "\($0.missing)"]
+          },
+          rightAligned: [2, 3]))
     }
   }
 }

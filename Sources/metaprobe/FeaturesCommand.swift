@@ -78,7 +78,10 @@ struct FeaturesCommand: ParsableCommand {
 
 /// A JSON value for heterogeneous objects (numbers, null, strings, objects).
 enum JSONValue: Encodable {
-  case number(Double), string(String), null, object([String: JSONValue])
+  case number(Double)
+  case string(String)
+  case null
+  case object([String: JSONValue])
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.singleValueContainer()

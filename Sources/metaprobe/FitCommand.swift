@@ -38,7 +38,8 @@ struct FitCommand: ParsableCommand {
   @Option(name: .long, help: "What --resource scales: data (training rows), epochs or trees.")
   var resourceKind: ResourceKindArgument = .data
 
-  @Flag(name: .long, help: "Score on the seeded stratified 80/20 split `optimize` evaluates on (training on --resource of its 80 %), instead of cross-validation.")
+  @Flag(
+    name: .long, help: "Score on the seeded stratified 80/20 split `optimize` evaluates on (training on --resource of its 80 %), instead of cross-validation.")
   var holdout = false
 
   @Flag(name: .long, help: "Print the learner's hyperparameters and defaults, then exit.")
@@ -69,25 +70,30 @@ struct FitCommand: ParsableCommand {
       try printJSON(report)
       return
     }
-    print("\(learner) on \(data.name): accuracy \(String(format: "%.4f", report.accuracy.mean)) "
-      + "± \(String(format: "%.4f", report.accuracy.sd)) (\(cv)-fold, seed \(seed), resource \(resource))")
+    print(
+      "\(learner) on \(data.name): accuracy \(String(format: "%.4f", report.accuracy.mean)) "
+        + "± \(String(format: "%.4f", report.accuracy.sd)) (\(cv)-fold, seed \(seed), resource \(resource))")
     print("configuration: \(config)")
-    print(renderTable(
-      header: ["fold", "accuracy", "seconds", "epochs"],
-      rows: report.folds.map {
-        ["\($0.fold)", String(format: "%.4f", $0.accuracy), String(format: "%.3f", $0.seconds), "\($0.epochs)"]
-      },
-      rightAligned: [0, 1, 2, 3]))
+    print(
+      renderTable(
+        header: ["fold", "accuracy", "seconds", "epochs"],
+        rows: report.folds.map {
+          ["\($0.fold)", String(format: "%.4f", $0.accuracy), String(format: "%.3f", $0.seconds), "\($0.epochs)"]
+        },
+        rightAligned: [0, 1, 2, 3]))
     if !report.learningCurve.isEmpty {
       print("")
-      print(renderTable(
-        header: ["epoch", "train_loss", "val_loss", "val_accuracy", "grad_norm", "folds"],
-        rows: report.learningCurve.map {
-          ["\($0.epoch)", String(format: "%.5f", $0.trainLoss), $0.validationLoss.map { String(format: "%.5f", $0) } ?? "",
-           $0.validationAccuracy.map { String(format: "%.4f", $0) } ?? "", String(format: "%.4f", $0.gradientNorm),
-           "\($0.folds)"]
-        },
-        rightAligned: [0, 1, 2, 3, 4, 5]))
+      print(
+        renderTable(
+          header: ["epoch", "train_loss", "val_loss", "val_accuracy", "grad_norm", "folds"],
+          rows: report.learningCurve.map {
+            [
+              "\($0.epoch)", String(format: "%.5f", $0.trainLoss), $0.validationLoss.map { String(format: "%.5f", $0) } ?? "",
+              $0.validationAccuracy.map { String(format: "%.4f", $0) } ?? "", String(format: "%.4f", $0.gradientNorm),
+              "\($0.folds)",
+            ]
+          },
+          rightAligned: [0, 1, 2, 3, 4, 5]))
     }
   }
 
@@ -96,10 +102,11 @@ struct FitCommand: ParsableCommand {
     let value = try ProbedEvaluator(data: data, pipeline: pipeline, seed: seed, probeLevel: nil)
       .evaluate(config, resource: resource).value
     if output.json {
-      try printJSON(HoldoutReport(
-        dataset: data.name, learner: learner, seed: seed, resource: resource,
-        configuration: Dictionary(uniqueKeysWithValues: config.pairs.map { ($0.name, $0.value.description) }),
-        accuracy: value))
+      try printJSON(
+        HoldoutReport(
+          dataset: data.name, learner: learner, seed: seed, resource: resource,
+          configuration: Dictionary(uniqueKeysWithValues: config.pairs.map { ($0.name, $0.value.description) }),
+          accuracy: value))
     } else {
       print("\(learner) on \(data.name): holdout accuracy \(String(format: "%.4f", value)) (seed \(seed), resource \(resource))")
       print("configuration: \(config)")
@@ -123,19 +130,30 @@ struct FitCommand: ParsableCommand {
       try printJSON(learner.searchSpace)
       return
     }
-    print(renderTable(
-      header: ["parameter", "domain", "default", "active when"],
-      rows: learner.searchSpace.parameters.map { p in
-        [p.name, "\(p.domain)", (p.defaultValue ?? defaults[p.name]).map { "\($0)" } ?? "",
-         p.condition.map { "\($0.parent) in \($0.values.map(\.description))" } ?? ""]
-      }))
+    print(
+      renderTable(
+        header: ["parameter", "domain", "default", "active when"],
+        rows: learner.searchSpace.parameters.map { p in
+          [
+            p.name, "\(p.domain)", (p.defaultValue ?? defaults[p.name]).map { "\($0)" } ?? "",
+            p.condition.map { "\($0.parent) in \($0.values.map(\.description))" } ?? "",
+          ]
+        }))
   }
 }
 
 /// The JSON shape of `metaprobe fit --json`.
 struct FitReport: Encodable {
-  struct Accuracy: Encodable { var mean: Double; var sd: Double }
-  struct Fold: Encodable { var fold: Int; var accuracy: Double; var seconds: Double; var epochs: Int }
+  struct Accuracy: Encodable {
+    var mean: Double
+    var sd: Double
+  }
+  struct Fold: Encodable {
+    var fold: Int
+    var accuracy: Double
+    var seconds: Double
+    var epochs: Int
+  }
   struct CurvePoint: Encodable {
     var epoch: Int
     var trainLoss: Double
@@ -177,8 +195,9 @@ struct FitReport: Encodable {
     configuration = Dictionary(uniqueKeysWithValues: result.configuration.pairs.map { ($0.name, $0.value.description) })
     accuracy = Accuracy(mean: result.meanAccuracy, sd: result.accuracySD)
     folds = result.foldAccuracies.indices.map {
-      Fold(fold: $0 + 1, accuracy: result.foldAccuracies[$0], seconds: result.foldSeconds[$0],
-           epochs: result.learningCurves[$0].count)
+      Fold(
+        fold: $0 + 1, accuracy: result.foldAccuracies[$0], seconds: result.foldSeconds[$0],
+        epochs: result.learningCurves[$0].count)
     }
     learningCurves = result.learningCurves
     let longest = result.learningCurves.map(\.count).max() ?? 0

@@ -1,6 +1,6 @@
-import Learners
 import ArgumentParser
 import Foundation
+import Learners
 import MetaProbeKit
 
 /// `metaprobe logs generate`: MetaProbe's own tuning-log corpus, resumable.

@@ -66,7 +66,9 @@ struct MetaTrainCommand: ParsableCommand {
     if output.json {
       try printJSON(MetaTrainSummary(model: trained, path: out, seconds: seconds))
     } else {
-      print("trained \(kind.rawValue) meta-model for \(input.learner): \(data.x.rows) rows, \(data.taskNames.count) tasks, \(data.x.columns) columns, \(String(format: "%.1f", seconds)) s")
+      print(
+        "trained \(kind.rawValue) meta-model for \(input.learner): \(data.x.rows) rows, \(data.taskNames.count) tasks, \(data.x.columns) columns, \(String(format: "%.1f", seconds)) s"
+      )
       print("wrote \(out)")
     }
   }
@@ -124,11 +126,12 @@ struct MetaEvaluateCommand: ParsableCommand {
       try printJSON(evaluation)
     } else {
       print("leave-tasks-out over \(data.taskNames.count) tasks in \(evaluation.folds) folds (\(data.x.rows) rows)")
-      print(renderTable(
-        header: ["model", "spearman", "top-1 regret", "tasks"],
-        rows: evaluation.models.map { m in
-          [m.kind.rawValue, String(format: "%.3f", m.meanSpearman), String(format: "%.4f", m.meanRegret), "\(m.tasks.count)"]
-        }, rightAligned: [1, 2, 3]))
+      print(
+        renderTable(
+          header: ["model", "spearman", "top-1 regret", "tasks"],
+          rows: evaluation.models.map { m in
+            [m.kind.rawValue, String(format: "%.3f", m.meanSpearman), String(format: "%.4f", m.meanRegret), "\(m.tasks.count)"]
+          }, rightAligned: [1, 2, 3]))
     }
   }
 }

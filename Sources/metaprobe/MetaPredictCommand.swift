@@ -51,12 +51,15 @@ struct MetaPredictCommand: ParsableCommand {
     } else {
       let known = features.filter { !$0.isNaN }.count
       print("\(dataset.dataset): \(known) of \(features.count) task features known; \(model.kind.rawValue) meta-model, resource \(model.highestResource)")
-      print(renderTable(
-        header: ["rank", "predicted", "sd", "source", "configuration"],
-        rows: suggestions.enumerated().map { i, s in
-          ["\(i + 1)", String(format: "%.4f", s.ranked.prediction.mean), String(format: "%.4f", s.ranked.prediction.sd), s.source,
-           TuningSpace.learnerConfiguration(s.ranked.configuration, learner: learner).description]
-        }, rightAligned: [0, 1, 2]))
+      print(
+        renderTable(
+          header: ["rank", "predicted", "sd", "source", "configuration"],
+          rows: suggestions.enumerated().map { i, s in
+            [
+              "\(i + 1)", String(format: "%.4f", s.ranked.prediction.mean), String(format: "%.4f", s.ranked.prediction.sd), s.source,
+              TuningSpace.learnerConfiguration(s.ranked.configuration, learner: learner).description,
+            ]
+          }, rightAligned: [0, 1, 2]))
     }
   }
 }
@@ -79,7 +82,9 @@ struct MetaPredictReport: Encodable {
   var configurations: [Entry]
 
   enum CodingKeys: String, CodingKey {
-    case dataset, learner, model, resource, taskFeatures = "task_features", configurations
+    case dataset, learner, model, resource
+    case taskFeatures = "task_features"
+    case configurations
   }
 
   init(model: TrainedMetaModel, dataset: String, features: [Double], suggestions: [SuggestedConfiguration]) {

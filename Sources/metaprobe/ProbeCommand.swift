@@ -58,26 +58,29 @@ struct ProbeCommand: ParsableCommand {
       try printJSON(report)
       return
     }
-    print("\(learner) on \(data.name): monitoring accuracy \(String(format: "%.4f", result.monitorAccuracy)) "
-      + "(80/20 split, seed \(seed), resource \(resource), \(result.learningCurve.count) epochs)")
-    print(renderTable(
-      header: ["feature", "value", "note"],
-      rows: result.dynamics.pairs.map { [$0.name, format($0.value), result.dynamics.reasons[$0.name] ?? ""] },
-      rightAligned: [1]))
+    print(
+      "\(learner) on \(data.name): monitoring accuracy \(String(format: "%.4f", result.monitorAccuracy)) "
+        + "(80/20 split, seed \(seed), resource \(resource), \(result.learningCurve.count) epochs)")
+    print(
+      renderTable(
+        header: ["feature", "value", "note"],
+        rows: result.dynamics.pairs.map { [$0.name, format($0.value), result.dynamics.reasons[$0.name] ?? ""] },
+        rightAligned: [1]))
     guard let s = result.sharpness else { return }
     print("")
-    print(renderTable(
-      header: ["sharpness", "value"],
-      rows: [
-        ["epsilon_sharpness", format(s.epsilonSharpness.sharpness)],
-        ["hessian_top_eigenvalue", format(s.topEigenvalue.top)],
-        ["hessian_top_eigenvalues", s.topEigenvalues.eigenvalues.map(format).joined(separator: " ")],
-        ["hessian_trace", format(s.trace.trace) + " ± " + format(s.trace.standardError)],
-        ["slice_1d losses", (s.slice1D?.losses ?? []).map(format).joined(separator: " ")],
-        ["gradient_evaluations", "\(s.gradientEvaluations)"],
-        ["loss_evaluations", "\(s.lossEvaluations) (slices)"],
-        ["rows", "\(result.rowCounts.sharpness)"],
-      ]))
+    print(
+      renderTable(
+        header: ["sharpness", "value"],
+        rows: [
+          ["epsilon_sharpness", format(s.epsilonSharpness.sharpness)],
+          ["hessian_top_eigenvalue", format(s.topEigenvalue.top)],
+          ["hessian_top_eigenvalues", s.topEigenvalues.eigenvalues.map(format).joined(separator: " ")],
+          ["hessian_trace", format(s.trace.trace) + " ± " + format(s.trace.standardError)],
+          ["slice_1d losses", (s.slice1D?.losses ?? []).map(format).joined(separator: " ")],
+          ["gradient_evaluations", "\(s.gradientEvaluations)"],
+          ["loss_evaluations", "\(s.lossEvaluations) (slices)"],
+          ["rows", "\(result.rowCounts.sharpness)"],
+        ]))
   }
 
   private func format(_ x: Double) -> String { x.isNaN ? "nan" : String(format: "%.6g", x) }
@@ -85,8 +88,15 @@ struct ProbeCommand: ParsableCommand {
 
 /// The JSON shape of `metaprobe probe --json`.
 struct ProbeReport: Encodable {
-  struct Slice1D: Encodable { var alphas: [Double]; var losses: [Double] }
-  struct Slice2D: Encodable { var alphas: [Double]; var betas: [Double]; var losses: [[Double]] }
+  struct Slice1D: Encodable {
+    var alphas: [Double]
+    var losses: [Double]
+  }
+  struct Slice2D: Encodable {
+    var alphas: [Double]
+    var betas: [Double]
+    var losses: [[Double]]
+  }
 
   var dataset: String
   var learner: String

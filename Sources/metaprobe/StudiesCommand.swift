@@ -60,14 +60,17 @@ struct StudiesCommand: AsyncParsableCommand {
         try printJSON(rows)
         return
       }
-      print(renderTable(
-        header: ["study", "direction", "trials", "complete", "pruned", "fail", "running", "best"],
-        rows: rows.map { r in
-          [r.name, r.directions.joined(separator: ","), "\(r.trials)", "\(r.counts["COMPLETE"] ?? 0)",
-           "\(r.counts["PRUNED"] ?? 0)", "\(r.counts["FAIL"] ?? 0)", "\(r.counts["RUNNING"] ?? 0)",
-           r.bestValue.map { String(format: "%.6f", $0) } ?? ""]
-        },
-        rightAligned: [2, 3, 4, 5, 6, 7]))
+      print(
+        renderTable(
+          header: ["study", "direction", "trials", "complete", "pruned", "fail", "running", "best"],
+          rows: rows.map { r in
+            [
+              r.name, r.directions.joined(separator: ","), "\(r.trials)", "\(r.counts["COMPLETE"] ?? 0)",
+              "\(r.counts["PRUNED"] ?? 0)", "\(r.counts["FAIL"] ?? 0)", "\(r.counts["RUNNING"] ?? 0)",
+              r.bestValue.map { String(format: "%.6f", $0) } ?? "",
+            ]
+          },
+          rightAligned: [2, 3, 4, 5, 6, 7]))
     }
   }
 
@@ -97,18 +100,21 @@ struct StudiesCommand: AsyncParsableCommand {
       }
       printSummary(name: name, directions: overview.summary.directions, trials: trials)
       print("")
-      print(renderTable(
-        header: ["number", "state", "value", "resource", "duration_s", "params"],
-        rows: trials.map { t in
-          var duration = ""
-          if let s = t.startDate, let e = t.completeDate {
-            duration = String(format: "%.2f", e.timeIntervalSince(s))
-          }
-          return ["\(t.number)", t.state.rawValue, t.value.map { String(format: "%.6f", $0) } ?? "",
-                  t.lastResource.map { String(format: "%.4g", $0) } ?? "", duration,
-                  "\(t.params)" + (t.failReason.map { "  [\($0)]" } ?? "")]
-        },
-        rightAligned: [0, 2, 3, 4]))
+      print(
+        renderTable(
+          header: ["number", "state", "value", "resource", "duration_s", "params"],
+          rows: trials.map { t in
+            var duration = ""
+            if let s = t.startDate, let e = t.completeDate {
+              duration = String(format: "%.2f", e.timeIntervalSince(s))
+            }
+            return [
+              "\(t.number)", t.state.rawValue, t.value.map { String(format: "%.6f", $0) } ?? "",
+              t.lastResource.map { String(format: "%.4g", $0) } ?? "", duration,
+              "\(t.params)" + (t.failReason.map { "  [\($0)]" } ?? ""),
+            ]
+          },
+          rightAligned: [0, 2, 3, 4]))
     }
   }
 

@@ -7,7 +7,6 @@ struct CommandError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-
 /// Opens the storage named by `url` (`StorageURL.defaultLocation` when nil).
 func openStorage(_ url: String?) throws -> SQLiteStorage {
   let parsed: StorageURL
@@ -175,8 +174,9 @@ func printSummary(name: String, directions: [StudyDirection], trials: [Trial]) {
   if !attrs.isEmpty {
     print(attrs.keys.sorted().map { "\($0)=\(attrs[$0].map(plainText) ?? "")" }.joined(separator: " "))
   }
-  print(TrialState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
-    + " (\(Trial.countedFinished(in: trials)) finished, retried stale trials not counted)")
+  print(
+    TrialState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+      + " (\(Trial.countedFinished(in: trials)) finished, retried stale trials not counted)")
   if let best = Trial.best(in: trials, direction: directions.first ?? .minimize), let v = best.value {
     print("best trial \(best.number): value \(String(format: "%.6f", v))")
     print("best configuration: \(best.params)")

@@ -51,7 +51,8 @@ struct TuneCommand: AsyncParsableCommand {
   @Option(name: .customLong("set"), help: ArgumentHelp("Fix a hyperparameter for every trial, NAME=VALUE (repeatable).", valueName: "k=v"))
   var fixed: [String] = []
 
-  @Option(name: .customLong("range"), help: ArgumentHelp("Narrow a numeric hyperparameter, NAME=LOW:HIGH, keeping its scale (repeatable).", valueName: "k=lo:hi"))
+  @Option(
+    name: .customLong("range"), help: ArgumentHelp("Narrow a numeric hyperparameter, NAME=LOW:HIGH, keeping its scale (repeatable).", valueName: "k=lo:hi"))
   var ranges: [String] = []
 
   @Option(name: .long, help: "The ranges searched: tuning (the learner's tuning space, default) or validity (every valid value).")

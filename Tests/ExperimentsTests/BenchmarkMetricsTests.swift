@@ -40,8 +40,10 @@ import Testing
   #expect(BenchmarkMetrics.costToTarget(of: one(1), task: near) == 1)
   #expect(BenchmarkMetrics.costToTarget(of: one(2), task: near) == nil)
   // Censored runs count as the budget in the summary; reached is the fraction that got there.
-  let runs = [BenchmarkRun(regretCurve: [1, 0], costToTarget: 2, evaluations: 2),
-              BenchmarkRun(regretCurve: [1, 1], costToTarget: nil, evaluations: 2)]
+  let runs = [
+    BenchmarkRun(regretCurve: [1, 0], costToTarget: 2, evaluations: 2),
+    BenchmarkRun(regretCurve: [1, 1], costToTarget: nil, evaluations: 2),
+  ]
   let result = BenchmarkResult(problems: ["t"], methods: ["m"], budget: 2, seeds: 2, runs: [[runs]])
   let s = result.summary(method: 0)
   #expect(s.costToTarget == 2)

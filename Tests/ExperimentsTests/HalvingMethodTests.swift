@@ -23,13 +23,19 @@ func steps(_ trace: BenchmarkTrace) -> [(Int, Double, Double)] {
     records: tableRecords(configurations: 4, levels: [0.25, 0.5, 1]) { c, l in [low, mid, top][l][c] })
   let method = HalvingMethod(.successiveHalving)
   #expect(method.eta(for: task.levels) == 2)
-  #expect(try method.brackets(for: task) == [[Rung(configurations: 4, resource: 0.25), Rung(configurations: 2, resource: 0.5),
-                                               Rung(configurations: 1, resource: 1)]])
+  #expect(
+    try method.brackets(for: task) == [
+      [
+        Rung(configurations: 4, resource: 0.25), Rung(configurations: 2, resource: 0.5),
+        Rung(configurations: 1, resource: 1),
+      ]
+    ])
   let trace = try await method.run(task: task, context: emptyContext("t"), budget: 10, seed: 5)
   var generator = SeededGenerator(seed: 5)
   let order = generator.permutation(4)
   // Rung 0: all four at 0.25 in draw order; rung 1: 0 then 1 (best first); rung 2: 1 at full resource.
-  let expected: [(Int, Double, Double)] = order.enumerated().map { ($1, 0.25, 0.25 * Double($0 + 1)) }
+  let expected: [(Int, Double, Double)] =
+    order.enumerated().map { ($1, 0.25, 0.25 * Double($0 + 1)) }
     + [(0, 0.5, 1.5), (1, 0.5, 2.0), (1, 1.0, 3.0)]
   #expect(steps(trace).map { "\($0)" } == expected.map { "\($0)" })
   // Incumbent: 0 after rung 0 (0.9 at 0.25; true 0.5), then 1 (0.85 at 0.5; true 0.88).

@@ -11,7 +11,8 @@ struct PeekingMethod: BenchmarkMethod {
   func run(task: TabularTask, context: BenchmarkContext, budget: Double, seed: UInt64) async throws(ExperimentsError)
     -> BenchmarkTrace
   {
-    let leaked = context.heldOutTask != task.task || context.priorRecords.contains { $0.task == task.task }
+    let leaked =
+      context.heldOutTask != task.task || context.priorRecords.contains { $0.task == task.task }
       || context.priorProblems.contains { $0.task == task.task }
     if leaked { throw .method(name: name, task: task.name, reason: "saw the held-out task") }
     guard !context.priorRecords.isEmpty else { throw .method(name: name, task: task.name, reason: "no prior records") }
@@ -97,9 +98,12 @@ private func logDirectory(_ files: [String: String]) throws -> URL {
   }
   // Mixed directions within a (task, learner): the reader refuses them on the later line, and
   // the look-up table refuses records built without the reader, naming the task.
-  #expect(throws: ExperimentsError.log(TuningLogError(
-    file: path("mixed.csv"), line: 3, field: "direction",
-    .mixedDirections(task: "t", learner: "mlp", earlier: .maximize, earlierLine: 2, found: .minimize)))) {
+  #expect(
+    throws: ExperimentsError.log(
+      TuningLogError(
+        file: path("mixed.csv"), line: 3, field: "direction",
+        .mixedDirections(task: "t", learner: "mlp", earlier: .maximize, earlierLine: 2, found: .minimize)))
+  ) {
     try read("mixed.csv")
   }
   let mixed = [StudyDirection.maximize, .minimize].enumerated().map { n, d in

@@ -136,14 +136,26 @@ import Testing
     let data = try TrainingData(x, labels: y, classCount: 4, weights: nil)
     let bootstrap = (0..<n).map { _ in Double(rng.integer(below: 3)) }
     let cases: [(TreeParameters, [Double]?, UInt32?)] = [
-      (TreeParameters(criterion: .gini, splitter: .best, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: 1,
-        maxFeatures: .all, minImpurityDecrease: 0), nil, UInt32(209_652_396 + seed)),
-      (TreeParameters(criterion: .gini, splitter: .best, maxDepth: 1, minSamplesSplit: 2, minSamplesLeaf: 1,
-        maxFeatures: .all, minImpurityDecrease: 0), nil, UInt32(seed + 1)),
-      (TreeParameters(criterion: .entropy, splitter: .best, maxDepth: 6, minSamplesSplit: 5, minSamplesLeaf: 3,
-        maxFeatures: .count(4), minImpurityDecrease: 0), nil, nil),
-      (TreeParameters(criterion: .gini, splitter: .best, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: 2,
-        maxFeatures: .all, minImpurityDecrease: 0), bootstrap, nil),
+      (
+        TreeParameters(
+          criterion: .gini, splitter: .best, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: 1,
+          maxFeatures: .all, minImpurityDecrease: 0), nil, UInt32(209_652_396 + seed)
+      ),
+      (
+        TreeParameters(
+          criterion: .gini, splitter: .best, maxDepth: 1, minSamplesSplit: 2, minSamplesLeaf: 1,
+          maxFeatures: .all, minImpurityDecrease: 0), nil, UInt32(seed + 1)
+      ),
+      (
+        TreeParameters(
+          criterion: .entropy, splitter: .best, maxDepth: 6, minSamplesSplit: 5, minSamplesLeaf: 3,
+          maxFeatures: .count(4), minImpurityDecrease: 0), nil, nil
+      ),
+      (
+        TreeParameters(
+          criterion: .gini, splitter: .best, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: 2,
+          maxFeatures: .all, minImpurityDecrease: 0), bootstrap, nil
+      ),
     ]
     for (parameters, weights, sklearnSeed) in cases {
       let fits = try Self.bothWays(data, parameters, weights: weights, scikitLearnSeed: sklearnSeed)

@@ -16,8 +16,7 @@ import Testing
   }
 
   /// Mean accuracy over the fixture's folds of `model` fitted with `seed` (default: the fold index).
-  static func crossValidatedAccuracy(_ model: Model, on fixture: ReferenceFixture, seed: UInt64? = nil) throws -> Double
-  {
+  static func crossValidatedAccuracy(_ model: Model, on fixture: ReferenceFixture, seed: UInt64? = nil) throws -> Double {
     let x = fixture.features
     let y = fixture.labels
     var total = 0.0

@@ -101,8 +101,9 @@ extension MatrixMultiplyTests {
 
   @Test func wrongVectorLengthThrowsDimensionMismatch() {
     let a = Matrix<Double>(rows: 2, columns: 3)
-    #expect(throws: LinalgError.dimensionMismatch(
-      operation: "multiply(vector:)", expected: "x of length 3 for op(A) 2×3", got: "length 2")
+    #expect(
+      throws: LinalgError.dimensionMismatch(
+        operation: "multiply(vector:)", expected: "x of length 3 for op(A) 2×3", got: "length 2")
     ) {
       _ = try a.multiplied(byVector: [1, 2])
     }

@@ -1,8 +1,9 @@
+import Linalg
+import Testing
+
 #if canImport(Glibc)
   import CMalloc
 #endif
-import Linalg
-import Testing
 
 @Suite struct ProcessMemoryTests {
   #if canImport(Glibc)

@@ -74,7 +74,10 @@ func capturingStandardOutput(_ body: () throws -> Void) rethrows -> String {
   let template = "/tmp/linalg-stdout-XXXXXX"
   var path = Array(template.utf8CString)
   let fd = mkstemp(&path)
-  guard fd >= 0 else { try body(); return "" }
+  guard fd >= 0 else {
+    try body()
+    return ""
+  }
   let saved = dup(1)
   dup2(fd, 1)
   defer {

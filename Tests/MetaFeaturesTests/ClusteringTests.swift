@@ -11,7 +11,12 @@ struct ClusteringFixture: Decodable, Sendable, CustomStringConvertible {
   let rows: Int
   let seconds: Double
   let features: [String: Double?]
-  let pymfe_error: String?
+  let pymfeError: String?
+
+  enum CodingKeys: String, CodingKey {
+    case dataset, path, rows, seconds, features
+    case pymfeError = "pymfe_error"
+  }
 
   var description: String { dataset }
 
@@ -41,7 +46,7 @@ struct ClusteringFixture: Decodable, Sendable, CustomStringConvertible {
     let fixtures = try ClusteringFixture.all()
     #expect(fixtures.count == 22)
     for f in fixtures {
-      #expect(f.pymfe_error == nil, "\(f.dataset): \(f.pymfe_error ?? "")")
+      #expect(f.pymfeError == nil, "\(f.dataset): \(f.pymfeError ?? "")")
       #expect(f.features.keys.sorted() == Self.names, "\(f.dataset)")
     }
   }

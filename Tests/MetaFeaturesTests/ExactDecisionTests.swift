@@ -10,22 +10,24 @@ import Testing
 @Suite struct ExactDecisionTests {
   struct Decision: Decodable {
     let columns: Int
-    let strong_pairs: Int
-    let tied_pairs: Int
-    let class_ranks: [Int]
-    let singular_class: Bool
+    let strongPairs: Int
+    let tiedPairs: Int
+    let classRanks: [Int]
+    let singularClass: Bool
   }
 
   static let decisions: [String: Decision] = {
     guard let dir = try? fixturesDirectory(),
       let data = try? Data(contentsOf: dir.appendingPathComponent("exact-decisions.json"))
     else { return [:] }
-    return (try? JSONDecoder().decode([String: Decision].self, from: data)) ?? [:]
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return (try? decoder.decode([String: Decision].self, from: data)) ?? [:]
   }()
 
   @Test func fixtureCoversThePymfeDatasets() {
     #expect(Self.decisions.count >= 18)
-    #expect(Self.decisions["car-good"]?.tied_pairs == 3, "the tie that motivates the rule")
+    #expect(Self.decisions["car-good"]?.tiedPairs == 3, "the tie that motivates the rule")
   }
 
   /// `nr_cor_attr` = (pairs with |r| ≥ 0.5 in exact arithmetic) · 2 / (p (p − 1)), ties counted.
@@ -34,7 +36,7 @@ import Testing
     let decision = try #require(Self.decisions[dataset])
     let values = try Self.statistical(of: dataset)
     let p = Double(decision.columns)
-    let expected = Double(decision.strong_pairs) * 2 / (p * (p - 1))
+    let expected = Double(decision.strongPairs) * 2 / (p * (p - 1))
     let ours = try #require(values["nr_cor_attr"])
     #expect(abs(ours - expected) <= 1e-12, "\(dataset): ours \(ours), exact \(expected)")
   }
@@ -46,8 +48,8 @@ import Testing
     let decision = try #require(Self.decisions[dataset])
     let values = try Self.statistical(of: dataset)
     let ours = try #require(values["sd_ratio"])
-    if decision.singular_class {
-      #expect(ours.isNaN, "\(dataset): class ranks \(decision.class_ranks) of \(decision.columns), ours \(ours)")
+    if decision.singularClass {
+      #expect(ours.isNaN, "\(dataset): class ranks \(decision.classRanks) of \(decision.columns), ours \(ours)")
     } else if (decision.columns / 2) % 2 == 0 {
       // Full rank and no row-flip sign quirk: a finite value.
       #expect(ours.isFinite, "\(dataset): full-rank classes, ours \(ours) (\(values.reasons["sd_ratio"] ?? ""))")

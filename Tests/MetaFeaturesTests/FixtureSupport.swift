@@ -9,9 +9,14 @@ struct PymfeFixture: Decodable {
   let groups: [String]
   let summary: [String]
   let features: [String: Double?]
-  let pymfe_error: String?
+  let pymfeError: String?
   /// Independent references where pymfe gives none (see the fixture script's `independent`).
   let independent: [String: Double?]?
+
+  enum CodingKeys: String, CodingKey {
+    case dataset, path, groups, summary, features, independent
+    case pymfeError = "pymfe_error"
+  }
 
   /// Every `pymfe-*.json` in the test bundle's Fixtures folder, sorted by dataset name.
   static func all() throws -> [PymfeFixture] {

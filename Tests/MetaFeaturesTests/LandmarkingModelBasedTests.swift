@@ -1,8 +1,9 @@
 import Datasets
 import Foundation
 import Linalg
-@testable import MetaFeatures
 import Testing
+
+@testable import MetaFeatures
 
 /// The landmarking and model-based features, by name, and their behaviour on degenerate data.
 /// Their values are matched against pymfe 0.4.4 in ``PymfeAgreementTests`` (every fixture

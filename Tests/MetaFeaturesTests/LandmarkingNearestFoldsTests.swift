@@ -2,6 +2,7 @@ import Datasets
 import Linalg
 import Models
 import Testing
+
 @testable import MetaFeatures
 
 /// ``NearestNeighbour/SharedTree`` (one tree over all rows, the fold's tree only for mixed-class

@@ -1,6 +1,7 @@
 import Linalg
 import Models
 import Testing
+
 @testable import MetaFeatures
 
 /// ``NearestNeighbour`` (the k-d tree 1-NN of `one_nn` and `elite_nn`) against brute force:

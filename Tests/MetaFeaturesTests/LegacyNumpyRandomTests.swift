@@ -1,5 +1,6 @@
-@testable import MetaFeatures
 import Testing
+
+@testable import MetaFeatures
 
 @Suite struct LegacyNumpyRandomTests {
   /// Values from `np.random.seed(s); np.random.choice(np.arange(n), 12, replace=False)` (numpy 2.4).

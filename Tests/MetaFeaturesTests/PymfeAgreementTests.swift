@@ -17,7 +17,8 @@ let independentReference: [String: String] = [
   "n4": "1-NN by np.argpartition, arbitrary among equal distances; reference is pymfe's interpolation with np.argmin",
   "f1v": "pymfe 0.4.4 returns NaN under numpy >= 2 (1x1 array into a float slot); reference is its formula fixed",
   "elite_nn": "1-NN on the most important attribute; reference ranks importances with a stable argsort (numpy's SIMD argsort orders ties machine-dependently)",
-  "worst_node": "the least important attribute is np.argsort(importances)[0], whose choice among equal importances is numpy's SIMD sort order; reference uses a stable argsort",
+  "worst_node":
+    "the least important attribute is np.argsort(importances)[0], whose choice among equal importances is numpy's SIMD sort order; reference uses a stable argsort",
 ]
 
 /// Features compared with a looser relative tolerance, with the reason.

@@ -1,5 +1,5 @@
-import Foundation
 import Forest
+import Foundation
 import Linalg
 import MetaLearning
 import Testing

@@ -1,7 +1,8 @@
 import Linalg
 import Search
-@testable import MetaLearning
 import Testing
+
+@testable import MetaLearning
 
 /// Knows the objective: predicts f at the encoded configuration (the columns after one task feature).
 private struct Oracle: MetaModel {

@@ -1,7 +1,8 @@
 import Linalg
 import Search
-@testable import MetaLearning
 import Testing
+
+@testable import MetaLearning
 
 /// A meta-model that knows the objective: it predicts f at the encoded configuration (columns after
 /// the task features), so the tests check the control flow of meta-SH, not a model's quality.
@@ -23,7 +24,9 @@ private let space = try! SearchSpace([Parameter.float("x", 0, 1), Parameter.floa
   -((u[0] - 0.3) * (u[0] - 0.3) + (u[1] - 0.7) * (u[1] - 0.7))
 }
 
-private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settings = .init(), candidates: MetaSuccessiveHalving.Candidates = .space) throws -> MetaSuccessiveHalving {
+private func makeRun(prior: MetaDataset?, settings: MetaSuccessiveHalving.Settings = .init(), candidates: MetaSuccessiveHalving.Candidates = .space) throws
+  -> MetaSuccessiveHalving
+{
   try MetaSuccessiveHalving(
     settings: settings, space: space, direction: .maximize, taskFeatures: [1], prior: prior, candidates: candidates,
     trainer: { _, _ in OracleModel(taskWidth: 1, f: objective) })

@@ -23,8 +23,10 @@ struct BLASKernelPinTests {
     func report(_ name: String, _ environment: [String: String]) throws -> String {
       let path = dir.appendingPathComponent(name).path
       let run = try metaprobe(
-        ["bench", "--suite", log, "--methods", "meta_sh,zero_shot,random", "--budget", "3", "--seeds", "2",
-         "--seed", "7", "--report", path], environment: environment)
+        [
+          "bench", "--suite", log, "--methods", "meta_sh,zero_shot,random", "--budget", "3", "--seeds", "2",
+          "--seed", "7", "--report", path,
+        ], environment: environment)
       #expect(run.status == 0, "\(run.stderr)")
       return try String(contentsOfFile: path, encoding: .utf8)
     }

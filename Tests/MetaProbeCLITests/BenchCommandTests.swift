@@ -59,9 +59,10 @@ extension CLITests {
         "--out", out)
       #expect(run.status == 0, "\(run.stderr)")
       outputs.append(run.stdout)
-      files.append(try ["bench.md", "bench.csv", "regret_curve.csv", "regret_curve.svg"].map {
-        try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent($0))
-      })
+      files.append(
+        try ["bench.md", "bench.csv", "regret_curve.csv", "regret_curve.svg"].map {
+          try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent($0))
+        })
     }
     #expect(outputs[0] == outputs[1])
     #expect(files[0] == files[1])

@@ -52,8 +52,10 @@ import Testing
   func tunePrintsWhatFitAccepts(learner: String, dataset: String) throws {
     let extra = learner == "cnn" ? ["--set", "max_iter=2"] : []
     let tune = try metaprobe(
-      ["tune", dataset, "--learner", learner, "--sampler", "random", "--trials", "2", "--cv", "2", "--seed", "3",
-       "--storage", "memory", "--json"] + extra)
+      [
+        "tune", dataset, "--learner", learner, "--sampler", "random", "--trials", "2", "--cv", "2", "--seed", "3",
+        "--storage", "memory", "--json",
+      ] + extra)
     #expect(tune.status == 0, "\(tune.stderr)")
     let study = try #require(try tune.json() as? [String: Any])
     let best = try #require(study["best_trial"] as? [String: Any])

@@ -84,8 +84,10 @@ import Testing
     #expect(attributes["learner"] as? String == "knn")
     #expect(attributes["cv"] as? Double == 3)
     let trial = try #require(Self.trials(study).first)
-    for key in ["number", "state", "value", "params", "resource", "datetime_start", "datetime_complete",
-                "duration_s", "fail_reason"] {
+    for key in [
+      "number", "state", "value", "params", "resource", "datetime_start", "datetime_complete",
+      "duration_s", "fail_reason",
+    ] {
       #expect(trial[key] != nil, "missing \(key)")
     }
     let list = try metaprobe("studies", "list", "--storage", url, "--json")
@@ -125,8 +127,10 @@ import Testing
     let (dir, url, _) = try Self.storage()
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = try metaprobe(
-      ["tune", "wine", "--learner", "random_forest", "--sampler", "random", "--scheduler", "asha",
-       "--trials", "12", "--cv", "3", "--seed", "3", "--storage", url, "--json"] + Self.forestRanges)
+      [
+        "tune", "wine", "--learner", "random_forest", "--sampler", "random", "--scheduler", "asha",
+        "--trials", "12", "--cv", "3", "--seed", "3", "--storage", url, "--json",
+      ] + Self.forestRanges)
     #expect(run.status == 0, "\(run.stderr)")
     let study = try #require(try run.json() as? [String: Any])
     let trials = Self.trials(study)
@@ -148,8 +152,10 @@ import Testing
     let (dir, url, _) = try Self.storage()
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = try metaprobe(
-      ["tune", "wine", "--learner", "random_forest", "--sampler", "random", "--scheduler", "hyperband",
-       "--trials", "10", "--cv", "3", "--seed", "4", "--storage", url, "--json"] + Self.forestRanges)
+      [
+        "tune", "wine", "--learner", "random_forest", "--sampler", "random", "--scheduler", "hyperband",
+        "--trials", "10", "--cv", "3", "--seed", "4", "--storage", url, "--json",
+      ] + Self.forestRanges)
     #expect(run.status == 0, "\(run.stderr)")
     let study = try #require(try run.json() as? [String: Any])
     let trials = Self.trials(study)

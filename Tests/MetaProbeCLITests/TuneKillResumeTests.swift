@@ -6,9 +6,11 @@ import Testing
   static let total = 8
 
   static func arguments(_ url: String) -> [String] {
-    ["tune", "breast_cancer", "--learner", "random_forest", "--sampler", "random", "--cv", "3",
-     "--seed", "5", "--trials", "\(total)", "--study", "killed", "--storage", url,
-     "--range", "n_estimators=150:300", "--set", "min_impurity_decrease=0"]
+    [
+      "tune", "breast_cancer", "--learner", "random_forest", "--sampler", "random", "--cv", "3",
+      "--seed", "5", "--trials", "\(total)", "--study", "killed", "--storage", url,
+      "--range", "n_estimators=150:300", "--set", "min_impurity_decrease=0",
+    ]
   }
 
   /// The path of the built binary (as `metaprobe(...)` finds it).
@@ -64,7 +66,8 @@ import Testing
     let byNumber = Dictionary(uniqueKeysWithValues: after.compactMap { t in (t["number"] as? Int).map { ($0, t) } })
     let finished = after.filter { ["COMPLETE", "PRUNED", "FAIL"].contains($0["state"] as? String ?? "") }
     let failed = after.filter { $0["state"] as? String == "FAIL" }
-    print("""
+    print(
+      """
       kill-and-resume: before the kill \(completeBefore.count) COMPLETE, \(runningBefore.count) RUNNING \
       (numbers \(runningBefore.compactMap { $0["number"] as? Int })); after the rerun \(after.count) trials, \
       \(finished.count) finished (\(after.filter { $0["state"] as? String == "COMPLETE" }.count) COMPLETE, \

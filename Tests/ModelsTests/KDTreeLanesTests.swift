@@ -1,5 +1,6 @@
 import Linalg
 import Testing
+
 @testable import Models
 
 /// ``KDTree/SmallIntegerLanes``: the batched query's `Float` lane sums against the single query,
@@ -15,7 +16,8 @@ import Testing
     let distinct = (0..<12).map { _ in (0..<d).map { _ in Double(Int.random(in: range, using: &g)) } }
     var storage: [Double] = []
     for _ in 0..<n {
-      storage += repeated
+      storage +=
+        repeated
         ? distinct[Int.random(in: 0..<distinct.count, using: &g)]
         : (0..<d).map { _ in Double(Int.random(in: range, using: &g)) }
     }

@@ -71,7 +71,8 @@ import Testing
     let analytic = try Loss.softmaxCrossEntropy(logits: logits, labels: labels).gradient
     var numeric = [Float]()
     for i in logits.storage.indices {
-      var plus = logits, minus = logits
+      var plus = logits
+      var minus = logits
       plus.storage[i] += 1e-2
       minus.storage[i] -= 1e-2
       let up = try Loss.softmaxCrossEntropy(logits: plus, labels: labels).loss
@@ -88,7 +89,8 @@ import Testing
     let analytic = try Loss.meanSquaredError(predictions: predictions, targets: targets).gradient
     var numeric = [Float]()
     for i in predictions.storage.indices {
-      var plus = predictions, minus = predictions
+      var plus = predictions
+      var minus = predictions
       plus.storage[i] += 1e-2
       minus.storage[i] -= 1e-2
       let up = try Loss.meanSquaredError(predictions: plus, targets: targets).loss

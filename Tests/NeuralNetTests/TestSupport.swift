@@ -10,7 +10,9 @@ func randomMatrix(_ rows: Int, _ columns: Int, _ rng: inout SeededGenerator, _ l
 /// ‖a − b‖ / max(‖a‖ + ‖b‖, tiny): the usual relative error of a gradient check.
 func relativeError(_ a: [Float], _ b: [Float]) -> Double {
   precondition(a.count == b.count)
-  var diff = 0.0, na = 0.0, nb = 0.0
+  var diff = 0.0
+  var na = 0.0
+  var nb = 0.0
   for i in a.indices {
     diff += Double(a[i] - b[i]) * Double(a[i] - b[i])
     na += Double(a[i]) * Double(a[i])
@@ -41,7 +43,8 @@ func gradientCheck(
   var numeric = [Float](repeating: 0, count: theta.count)
   var probe = network
   for i in theta.indices {
-    var plus = theta, minus = theta
+    var plus = theta
+    var minus = theta
     plus[i] += h
     minus[i] -= h
     try probe.setParameters(plus)
@@ -52,7 +55,8 @@ func gradientCheck(
   }
   var numericInput = [Float](repeating: 0, count: x.storage.count)
   for i in x.storage.indices {
-    var plus = x, minus = x
+    var plus = x
+    var minus = x
     plus.storage[i] += h
     minus.storage[i] -= h
     numericInput[i] =
@@ -69,14 +73,20 @@ struct Digits {
   var testX: Matrix<Float>
   var testY: [Int]
 
-  enum LoadError: Error { case missingFixture, malformed(line: Int) }
+  enum LoadError: Error {
+    case missingFixture
+    case malformed(line: Int)
+  }
 
   static func load() throws -> Digits {
     guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv", subdirectory: "Fixtures") else {
       throw LoadError.missingFixture
     }
     let text = try String(contentsOf: url, encoding: .utf8)
-    var trainX = [Float](), testX = [Float](), trainY = [Int](), testY = [Int]()
+    var trainX = [Float]()
+    var testX = [Float]()
+    var trainY = [Int]()
+    var testY = [Int]()
     for (number, line) in text.split(separator: "\n").enumerated().dropFirst() {
       let fields = line.split(separator: ",")
       guard fields.count == 66, let label = Int(fields[1]) else { throw LoadError.malformed(line: number + 1) }

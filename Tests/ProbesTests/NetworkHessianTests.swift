@@ -50,10 +50,11 @@ import Testing
     let trace = (0..<(p * k)).reduce(0.0) { $0 + h[$1, $1] }
     let hutchinson = try HutchinsonTrace(maxSamples: 300, minSamples: 300, tolerance: 0, seed: 1).trace(of: loss, at: loss.parameters)
     let lanczos = try HessianLanczos(steps: p * k, count: 3, seed: 3).eigenvalues(of: loss, at: loss.parameters, relativeStep: smooth)
-    print("softmax regression: λmax exact \(top), power \(power.top) (rel. error \(abs(power.top - top) / top)), "
-      + "at the default step \(atDefault.top) (rel. error \(abs(atDefault.top - top) / top)); "
-      + "Lanczos \(lanczos.eigenvalues) vs \(Array(exact.reversed().prefix(3))); "
-      + "trace exact \(trace), Hutchinson \(hutchinson.trace) ± \(hutchinson.standardError)")
+    print(
+      "softmax regression: λmax exact \(top), power \(power.top) (rel. error \(abs(power.top - top) / top)), "
+        + "at the default step \(atDefault.top) (rel. error \(abs(atDefault.top - top) / top)); "
+        + "Lanczos \(lanczos.eigenvalues) vs \(Array(exact.reversed().prefix(3))); "
+        + "trace exact \(trace), Hutchinson \(hutchinson.trace) ± \(hutchinson.standardError)")
     #expect(abs(power.top - top) / top < 1e-3)
     #expect(abs(atDefault.top - top) / top < 1e-2)
     for (estimate, truth) in zip(lanczos.eigenvalues, exact.reversed()) { #expect(abs(estimate - truth) / truth < 1e-3) }

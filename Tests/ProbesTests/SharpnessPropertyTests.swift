@@ -35,10 +35,11 @@ import Testing
     probe.hutchinson = HutchinsonTrace(maxSamples: 2, minSamples: 2, seed: seed)
     probe.slices = nil
     let training = TrainingProbe(Pipeline(MLPLearner()), sharpness: probe)
-    let config = try Pipeline(MLPLearner()).configuration(parsing: [
-      "n_layers=1", "width=32", "alpha=1e-10", "tol=0", "n_iter_no_change=10000",
-      "max_iter=\(epochs)", "batch_size=\(batchSize)", "learning_rate_init=\(learningRate)",
-    ] + solver)
+    let config = try Pipeline(MLPLearner()).configuration(
+      parsing: [
+        "n_layers=1", "width=32", "alpha=1e-10", "tol=0", "n_iter_no_change=10000",
+        "max_iter=\(epochs)", "batch_size=\(batchSize)", "learning_rate_init=\(learningRate)",
+      ] + solver)
     let result = try training.run(on: data, config: config, seed: seed)
     let report = try #require(result.sharpness)
     return Measurement(

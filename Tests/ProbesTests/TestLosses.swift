@@ -104,5 +104,3 @@ struct LogisticLoss: DifferentiableLoss {
     return (LogisticLoss(x: x, y: y, lambda: lambda), w)
   }
 }
-
-

@@ -107,7 +107,12 @@ extension FanovaTests {
     }
     var trials: [Row]
     var importances: [String: Double]
-    var importances_by_seed: [[String: Double]]
+    var importancesBySeed: [[String: Double]]
+
+    enum CodingKeys: String, CodingKey {
+      case trials, importances
+      case importancesBySeed = "importances_by_seed"
+    }
   }
 
   /// scripts/make_fanova_fixture.py: 200 fixed trials of x² + 2y + 12·[c = b] + 0.3z.

@@ -104,7 +104,8 @@ extension GPSamplerTests {
     // μ = y*, σ = 1: EI = φ(0) = 1/√(2π).
     #expect(abs(ei.score(mean: 0, standardDeviation: 1, best: 0) - 0.3989422804014327) < 1e-15)
     // μ = 1, σ = 2, y* = 0.5: z = −0.25, EI = −0.5·Φ(−0.25) + 2·φ(0.25).
-    let phi025 = 0.3866681168028493, cdfMinus025 = 0.4012936743170763
+    let phi025 = 0.3866681168028493
+    let cdfMinus025 = 0.4012936743170763
     #expect(abs(ei.score(mean: 1, standardDeviation: 2, best: 0.5) - (-0.5 * cdfMinus025 + 2 * phi025)) < 1e-14)
     // ξ shifts the improvement: μ = 0, σ = 1, y* = 0.5, ξ = 0.5 gives φ(0) again.
     #expect(abs(AcquisitionFunction.expectedImprovement(xi: 0.5).score(mean: 0, standardDeviation: 1, best: 0.5) - 0.3989422804014327) < 1e-15)

@@ -132,8 +132,9 @@ extension PrunerTests {
     try #require(zero.count >= 3 && !last.isEmpty)
     // Two strong bracket-0 trials reached rung 0 (resource 1); a weak third is pruned there.
     var trials = zero.prefix(2).map { n in
-      Trial(number: n, state: .complete, params: Configuration(), values: [0.9],
-            intermediateValues: [1: 0.9], systemAttributes: ["completed_rung_0": .number(0.9)])
+      Trial(
+        number: n, state: .complete, params: Configuration(), values: [0.9],
+        intermediateValues: [1: 0.9], systemAttributes: ["completed_rung_0": .number(0.9)])
     }
     let weak = Trial(number: zero[2], state: .running, params: Configuration(), intermediateValues: [1: 0.1])
     trials.append(weak)

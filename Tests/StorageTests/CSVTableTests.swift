@@ -10,12 +10,13 @@ import Testing
   let table = try CSVTable(parsing: text)
   #expect(table.header == ["a", "b", "c"])
   #expect(table.records.map(\.line) == [3, 4, 7, 8])
-  #expect(table.records.map(\.fields) == [
-    ["1", "x,y", "say \"hi\""],
-    ["", "é€", "two\nlines"],
-    ["3", "", ""],
-    ["4", "5", "6"],
-  ])
+  #expect(
+    table.records.map(\.fields) == [
+      ["1", "x,y", "say \"hi\""],
+      ["", "é€", "two\nlines"],
+      ["3", "", ""],
+      ["4", "5", "6"],
+    ])
   // A lone \r ends a line; a trailing comma at the end of the text is an empty last field.
   let cr = try CSVTable(parsing: "a,b\r1,", checkingWidth: true)
   #expect(cr.records.map(\.fields) == [["1", ""]])

@@ -27,12 +27,19 @@ import Testing
 
   func completeCount(_ path: String) -> Int {
     guard FileManager.default.fileExists(atPath: path),
-      let q = try? DatabaseQueue(path: path, configuration: { var c = GRDB.Configuration(); c.readonly = true; return c }())
+      let q = try? DatabaseQueue(
+        path: path,
+        configuration: {
+          var c = GRDB.Configuration()
+          c.readonly = true
+          return c
+        }())
     else { return 0 }
     defer { try? q.close() }
-    return (try? q.read { db in
-      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trials WHERE state = 'COMPLETE'")
-    }) ?? 0
+    return
+      (try? q.read { db in
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trials WHERE state = 'COMPLETE'")
+      }) ?? 0
   }
 
   @Test func aWorkerKilledWithSIGKILLResumesToNWithoutLosingCompleteTrials() async throws {

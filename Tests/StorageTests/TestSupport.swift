@@ -31,7 +31,7 @@ func mixedSpace() throws -> SearchSpace {
 func sameInstant(_ a: Date?, _ b: Date?) -> Bool {
   switch (a, b) {
   case (nil, nil): return true
-  case let (x?, y?): return abs(x.timeIntervalSince(y)) < 1e-6
+  case (let x?, let y?): return abs(x.timeIntervalSince(y)) < 1e-6
   default: return false
   }
 }

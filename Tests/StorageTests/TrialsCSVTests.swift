@@ -12,8 +12,14 @@ import Testing
   /// The summary Optuna printed when it wrote the fixture.
   struct Summary: Decodable {
     var states: [String: Int]
-    var best_number: Int
-    var best_value: Double
+    var bestNumber: Int
+    var bestValue: Double
+
+    enum CodingKeys: String, CodingKey {
+      case states
+      case bestNumber = "best_number"
+      case bestValue = "best_value"
+    }
   }
 
   @Test func optunaExportImportsWithCountsKindsAndValues() async throws {
@@ -36,8 +42,8 @@ import Testing
     #expect(!xLog && lrLog)
     #expect(choices == ["gelu", "relu", "tanh"])
     let best = imported.trials.filter { $0.state == .complete }.min { $0.values[0] < $1.values[0] }
-    #expect(best?.number == summary.best_number)
-    #expect(best?.values == [summary.best_value])
+    #expect(best?.number == summary.bestNumber)
+    #expect(best?.values == [summary.bestValue])
     // FAIL rows have no value; PRUNED rows keep theirs; every row has dates and user attributes.
     for t in imported.trials {
       if t.state == .fail { #expect(t.values.isEmpty) } else { #expect(t.values.count == 1) }

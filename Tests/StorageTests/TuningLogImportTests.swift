@@ -20,9 +20,16 @@ import Testing
       var text: String? { if case .text(let s) = self { return s } else { return nil } }
     }
     var states: [String: Int]
-    var best_number: Int
-    var best_value: Double
-    var best_params: [String: Value]
+    var bestNumber: Int
+    var bestValue: Double
+    var bestParams: [String: Value]
+
+    enum CodingKeys: String, CodingKey {
+      case states
+      case bestNumber = "best_number"
+      case bestValue = "best_value"
+      case bestParams = "best_params"
+    }
   }
 
   @Test func optunaFixtureImportsOneRecordPerTrial() throws {
@@ -36,12 +43,12 @@ import Testing
     #expect(counts == summary.states)
     #expect(log.records.allSatisfy { $0.resource == 1 && $0.task == "quad" && $0.learner == "toy" })
     let best = try #require(log.records.filter { $0.state == .complete }.min { ($0.value ?? .infinity) < ($1.value ?? .infinity) })
-    #expect(best.number == summary.best_number)
-    #expect(best.value == summary.best_value)
-    #expect(best.params["x"] == .float(try #require(summary.best_params["x"]?.number)))
-    #expect(best.params["lr"] == .float(try #require(summary.best_params["lr"]?.number)))
-    #expect(best.params["layers"] == .int(Int(try #require(summary.best_params["layers"]?.number))))
-    #expect(best.params["activation"] == .categorical(try #require(summary.best_params["activation"]?.text)))
+    #expect(best.number == summary.bestNumber)
+    #expect(best.value == summary.bestValue)
+    #expect(best.params["x"] == .float(try #require(summary.bestParams["x"]?.number)))
+    #expect(best.params["lr"] == .float(try #require(summary.bestParams["lr"]?.number)))
+    #expect(best.params["layers"] == .int(Int(try #require(summary.bestParams["layers"]?.number))))
+    #expect(best.params["activation"] == .categorical(try #require(summary.bestParams["activation"]?.text)))
     #expect(log.records.filter { $0.state == .fail }.allSatisfy { $0.value == nil })
     #expect(log.records[0].userAttributes == ["fold": "0", "note": "run-0"])
     #expect(log.records[0].costSeconds == 0.000836)

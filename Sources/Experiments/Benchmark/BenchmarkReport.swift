@@ -80,8 +80,10 @@ public struct BenchmarkReport: Sendable {
     let r = result
     var out = "method,task,regret_at_budget,average_rank,cost_to_target,reached_target\n"
     func row(_ method: String, _ task: String, _ s: BenchmarkResult.Summary) -> String {
-      [method, task, Self.cell(s.regretAtBudget, 6), Self.cell(s.averageRank, 6), Self.cell(s.costToTarget, 6),
-       Self.cell(s.reachedTarget, 6)].joined(separator: ",") + "\n"
+      [
+        method, task, Self.cell(s.regretAtBudget, 6), Self.cell(s.averageRank, 6), Self.cell(s.costToTarget, 6),
+        Self.cell(s.reachedTarget, 6),
+      ].joined(separator: ",") + "\n"
     }
     for m in r.methods.indices {
       out += row(r.methods[m], "ALL", r.summary(method: m))

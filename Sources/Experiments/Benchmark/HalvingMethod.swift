@@ -16,7 +16,10 @@ import Search
 /// evaluation is at that level, so both reduce to random search.
 public struct HalvingMethod: BenchmarkMethod {
   /// Which schedule.
-  public enum Schedule: String, Sendable { case successiveHalving = "sh", hyperband }
+  public enum Schedule: String, Sendable {
+    case successiveHalving = "sh"
+    case hyperband
+  }
 
   /// The schedule.
   public let schedule: Schedule

@@ -84,8 +84,10 @@ public struct LeaveOneTaskOut: Sendable {
           let task = problems[job.problem]
           let method = methods[job.method]
           let s = runSeed(problem: job.problem, seed: job.seed)
-          let context = contexts[task.task] ?? BenchmarkContext(
-            heldOutTask: task.task, priorRecords: [], priorProblems: [], taskFeatures: taskFeatures)
+          let context =
+            contexts[task.task]
+            ?? BenchmarkContext(
+              heldOutTask: task.task, priorRecords: [], priorProblems: [], taskFeatures: taskFeatures)
           group.addTask {
             let trace = try await method.run(task: task, context: context, budget: Double(budget), seed: s)
             return (job, BenchmarkRun(task: task, trace: trace, budget: budget))

@@ -54,7 +54,8 @@ public struct RegretPlot: Sendable {
       out += "<text x=\"\(f(x(budget)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(budget)</text>\n"
     }
     out += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 10))\" text-anchor=\"middle\">budget (full-evaluation equivalents)</text>\n"
-    out += "<text x=\"15\" y=\"\(f(top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 15 \(f(top + plotH / 2)))\">mean normalised regret</text>\n"
+    out +=
+      "<text x=\"15\" y=\"\(f(top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 15 \(f(top + plotH / 2)))\">mean normalised regret</text>\n"
     for (m, curve) in curves.enumerated() {
       let colour = Self.palette[m % Self.palette.count]
       let points = curve.enumerated().map { "\(f(x($0.offset + 1))),\(f(y($0.element)))" }.joined(separator: " ")

@@ -140,10 +140,11 @@ enum ComplexityGroup {
 
   static func f3(_ v: DataViews, _ a: [Int], _ b: [Int]) -> Double {
     let rows = a + b
-    let fewest = v.numericColumns.map { col in
-      let (minmax, maxmin, _, _) = bounds(col, a, b)
-      return rows.filter { col[$0] >= maxmin && col[$0] <= minmax }.count
-    }.min() ?? 0
+    let fewest =
+      v.numericColumns.map { col in
+        let (minmax, maxmin, _, _) = bounds(col, a, b)
+        return rows.filter { col[$0] >= maxmin && col[$0] <= minmax }.count
+      }.min() ?? 0
     return Double(fewest) / Double(rows.count)
   }
 

@@ -129,9 +129,10 @@ enum NearestTies {
         b.withUnsafeBufferPointer { pb in
           cross.withUnsafeMutableBufferPointer { pc in
             guard let aBase = pa.baseAddress, let bBase = pb.baseAddress, let cBase = pc.baseAddress else { return false }
-            return (try? T.gemm(
-              .none, .transposed, m: end - start, n: m, k: d, alpha: 1, a: aBase, lda: d, b: bBase, ldb: d,
-              beta: 0, c: cBase, ldc: m)) != nil
+            return
+              (try? T.gemm(
+                .none, .transposed, m: end - start, n: m, k: d, alpha: 1, a: aBase, lda: d, b: bBase, ldb: d,
+                beta: 0, c: cBase, ldc: m)) != nil
           }
         }
       }

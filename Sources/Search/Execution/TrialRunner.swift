@@ -62,7 +62,9 @@ enum TrialRunner {
           if result == nil {
             // A busy thread pool can delay the timer past the objective's return: what counts
             // is the time the objective took.
-            if let timeout, clock.now - start >= timeout { result = timedOut } else {
+            if let timeout, clock.now - start >= timeout {
+              result = timedOut
+            } else {
               result = outcome
             }
             group.cancelAll()

@@ -91,7 +91,10 @@ extension GaussianProcess {
           }
           for c in 0..<b { s -= l[a * k + c] * l[b * k + c] }
           if a == b {
-            guard s > 0 else { ok = false; break }
+            guard s > 0 else {
+              ok = false
+              break
+            }
             l[a * k + a] = s.squareRoot()
           } else {
             l[a * k + b] = s / l[b * k + b]

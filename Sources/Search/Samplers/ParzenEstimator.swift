@@ -203,7 +203,8 @@ struct ParzenEstimator {
           let a = Swift.max(log ? Foundation.log(v - step / 2) : v - step / 2, low)
           let b = Swift.min(log ? Foundation.log(v + step / 2) : v + step / 2, high)
           for k in terms.indices {
-            terms[k] += b > a
+            terms[k] +=
+              b > a
               ? TruncatedNormal.logMass((a - mus[k]) / sigmas[k], (b - mus[k]) / sigmas[k]) - logMasses[k]
               : -.infinity
           }
@@ -211,7 +212,8 @@ struct ParzenEstimator {
           let x = log ? Foundation.log(v) : v
           let inside = x >= low && x <= high
           for k in terms.indices {
-            terms[k] += inside
+            terms[k] +=
+              inside
               ? TruncatedNormal.logPhi((x - mus[k]) / sigmas[k]) - logSigmas[k] - logMasses[k] : -.infinity
           }
         }

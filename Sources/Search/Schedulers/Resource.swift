@@ -26,8 +26,7 @@ public struct Resource: Sendable, Hashable, Codable {
   ///
   /// - Throws: `invalidSchedule` unless `0 < min ≤ max`, `reductionFactor ≥ 2`, and a data
   ///   fraction has `max ≤ 1`.
-  public init(_ kind: Kind, min: Double, max: Double, reductionFactor: Int = 3) throws(SearchError)
-  {
+  public init(_ kind: Kind, min: Double, max: Double, reductionFactor: Int = 3) throws(SearchError) {
     try Halving.check(min: min, max: max, eta: reductionFactor)
     if kind == .dataFraction, max > 1 {
       throw .invalidSchedule("a data fraction cannot exceed 1, got max \(max)")

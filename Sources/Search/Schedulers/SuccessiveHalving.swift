@@ -44,8 +44,7 @@ public struct SuccessiveHalving: Sendable, Hashable {
   ///   - results: (trial number, value) of every configuration evaluated at the rung.
   ///   - direction: whether smaller or larger values are better; NaN ranks last and never advances.
   /// - Returns: the advancing trial numbers, best first; ties go to the lower trial number.
-  public func promote(_ results: [(number: Int, value: Double)], direction: StudyDirection) -> [Int]
-  {
+  public func promote(_ results: [(number: Int, value: Double)], direction: StudyDirection) -> [Int] {
     Halving.promote(results, eta: reductionFactor, direction: direction)
   }
 }

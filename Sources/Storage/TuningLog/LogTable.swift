@@ -37,10 +37,14 @@ struct LogTable {
       guard fields.count == columns.count else {
         throw TuningLogError(file: file, line: line, .raggedRow(found: fields.count, expected: columns.count))
       }
-      rows.append((line, fields.map { f in
-        let t = Self.trimmed(f)
-        return LogCell(text: t.isEmpty ? nil : t, isString: false)
-      }))
+      rows.append(
+        (
+          line,
+          fields.map { f in
+            let t = Self.trimmed(f)
+            return LogCell(text: t.isEmpty ? nil : t, isString: false)
+          }
+        ))
     }
     var seen: [String: Int] = [:]
     for (i, c) in columns.enumerated() {
