@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Learners
 import MetaProbeKit
 
 /// `metaprobe logs generate`: MetaProbe's own tuning-log corpus, resumable.
