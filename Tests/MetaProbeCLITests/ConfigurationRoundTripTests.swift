@@ -56,8 +56,10 @@ import Testing
     // cnn needs square images: its corpus is digits alone (leakage does not matter here, only names).
     let tasks = learner == "cnn" ? "digits" : "iris,wine,haberman"
     let generate = try metaprobe(
-      ["logs", "generate", "--learners", learner, "--tasks", tasks, "--configs", "3", "--levels", "0.25,0.5",
-       "--out", "log.jsonl", "--csv", "log.csv", "--features", "features.csv"], directory: dir)
+      [
+        "logs", "generate", "--learners", learner, "--tasks", tasks, "--configs", "3", "--levels", "0.25,0.5",
+        "--out", "log.jsonl", "--csv", "log.csv", "--features", "features.csv",
+      ], directory: dir)
     #expect(generate.status == 0, "\(generate.stderr)")
     let (log, features) = (dir.appendingPathComponent("log.csv").path, dir.appendingPathComponent("features.csv").path)
     let model = dir.appendingPathComponent("model.json").path
@@ -80,8 +82,10 @@ import Testing
 
     let extra = learner == "cnn" ? ["--set", "max_iter=2"] : []
     let tune = try metaprobe(
-      ["tune", dataset, "--learner", learner, "--sampler", "random", "--trials", "2", "--cv", "2", "--seed", "3",
-       "--storage", "memory", "--json"] + extra)
+      [
+        "tune", dataset, "--learner", learner, "--sampler", "random", "--trials", "2", "--cv", "2", "--seed", "3",
+        "--storage", "memory", "--json",
+      ] + extra)
     #expect(tune.status == 0, "\(tune.stderr)")
     let trial = try #require((try tune.json() as? [String: Any])?["best_trial"] as? [String: Any])
     let tuned = try #require(trial["params"] as? [String: Any])
