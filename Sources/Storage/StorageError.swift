@@ -35,8 +35,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case .newerSchema(let p, let f, let s):
       return
         "\(p): written by a newer MetaProbe (schema version \(f); this version reads up to \(s)); upgrade MetaProbe to open it"
-    case .invalidURL(let u, let r): return "invalid storage URL '\(u)': \(r)"
-    case .unsupportedURL(let u, let r): return "storage URL '\(u)': \(r)"
+    case .invalidURL(let u, let r): return "invalid storage URL '\(Redaction.redact(u))': \(Redaction.redact(r))"
+    case .unsupportedURL(let u, let r): return "storage URL '\(Redaction.redact(u))': \(Redaction.redact(r))"
     case .io(let p, let r): return "\(p): \(r)"
     case .database(let p, let r): return "\(p): database error: \(r)"
     case .unknownStudy(let n): return "no study named '\(n)'"

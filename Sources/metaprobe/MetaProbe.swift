@@ -42,9 +42,10 @@ struct MetaProbe: AsyncParsableCommand {
       }
     } catch {
       // Help and version requests exit 0 as ArgumentParser prints them; every reported error,
-      // a usage error included (ArgumentParser's own code would be 64), exits 1 (DESIGN.md).
+      // a usage error included (ArgumentParser's own code would be 64), exits 1 (DESIGN.md);
+      // passwords and tokens in the message are masked.
       guard exitCode(for: error) != .success else { exit(withError: error) }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      FileHandle.standardError.write(Data((Redaction.redact(fullMessage(for: error)) + "\n").utf8))
       Foundation.exit(1)
     }
   }

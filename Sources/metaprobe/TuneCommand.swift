@@ -125,7 +125,7 @@ extension TuningRun.SpaceChoice: ExpressibleByArgument {}
 extension TuningRun.SamplerChoice: ExpressibleByArgument {}
 extension TuningRun.SchedulerChoice: ExpressibleByArgument {}
 
-/// Writes a progress line to stderr.
+/// Writes a progress line to stderr, passwords and tokens masked (``Redaction``).
 func logProgress(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  FileHandle.standardError.write(Data((Redaction.redact(message) + "\n").utf8))
 }
