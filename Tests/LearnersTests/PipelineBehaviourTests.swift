@@ -110,3 +110,19 @@ import Testing
     }
   }
 }
+
+extension PipelineBehaviourTests {
+  /// A model's invalid hyperparameter is named as the learner names it (issue 17, item 8).
+  @Test func modelErrorsUseTheLearnersParameterNames() throws {
+    let iris = try Self.iris()
+    let pipeline = Pipeline(try LearnerCatalog.learner(named: "knn"))
+    do {
+      _ = try CrossValidation.evaluate(pipeline, on: iris, config: ["n_neighbors": .int(500)], folds: 3)
+      Issue.record("500 neighbours on 100 training rows should fail")
+    } catch {
+      let message = "\(error)"
+      #expect(message.contains("n_neighbors = 500"), "\(message)")
+      #expect(!message.contains("nNeighbors"), "\(message)")
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Linalg
 import Models
 import Search
@@ -45,10 +46,30 @@ struct ClassicModel<Fitted: ClassPredictor>: TrainedModel {
 }
 
 extension LearnerError {
-  /// A model's error: invalid hyperparameters become configuration errors, the rest data errors.
+  /// A model's error: invalid hyperparameters become configuration errors, named as the learner
+  /// names them (the model's `nNeighbors` is the learner's `n_neighbors`); the rest data errors.
   static func model(_ error: ModelError, learner: String) -> LearnerError {
-    if case .invalidHyperparameter = error { return .invalidConfiguration(learner: learner, reason: "\(error)") }
+    if case .invalidHyperparameter(let name, let value, let requirement) = error {
+      let snake = snakeCase(name)
+      let renamed = ModelError.invalidHyperparameter(
+        name: snake, value: value, requirement: requirement.replacingOccurrences(of: name, with: snake))
+      return .invalidConfiguration(learner: learner, reason: "\(renamed)")
+    }
     return .underlying(learner: learner, message: "\(error)")
+  }
+
+  /// `nNeighbors` → `n_neighbors`; a one-letter name (`C`) stays as it is.
+  static func snakeCase(_ name: String) -> String {
+    guard name.count > 1 else { return name }
+    var out = ""
+    for ch in name {
+      if ch.isUppercase {
+        out += "_" + ch.lowercased()
+      } else {
+        out.append(ch)
+      }
+    }
+    return out
   }
 }
 
