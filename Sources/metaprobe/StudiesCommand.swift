@@ -118,15 +118,17 @@ struct StudiesCommand: AsyncParsableCommand {
     }
   }
 
-  /// `metaprobe studies export NAME [--output FILE]`.
+  /// `metaprobe studies export NAME [--out FILE]`.
   struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "A study's trials as an Optuna trials_dataframe CSV (stdout or --output FILE).")
+      abstract: "A study's trials as an Optuna trials_dataframe CSV (stdout or --out FILE).")
 
     @Argument(help: "The study name.")
     var name: String
     @OptionGroup var storage: StorageOption
-    @Option(name: .long, help: "Write the CSV to this file instead of stdout.")
+    @Option(
+      name: [.customLong("out"), .customLong("output")],
+      help: "Write the CSV to this file instead of stdout (--out, as the logs commands; --output is the older spelling).")
     var output: String?
 
     func run() async throws {

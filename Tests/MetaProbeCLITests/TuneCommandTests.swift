@@ -103,7 +103,7 @@ import Testing
     let run = try metaprobe(Self.knn + ["--trials", "4", "--storage", url, "--study", "a"])
     #expect(run.status == 0, "\(run.stderr)")
     let csvPath = dir.appendingPathComponent("a.csv").path
-    let export = try metaprobe("studies", "export", "a", "--storage", url, "--output", csvPath)
+    let export = try metaprobe("studies", "export", "a", "--storage", url, "--out", csvPath)
     #expect(export.status == 0, "\(export.stderr)")
     let stdoutExport = try metaprobe("studies", "export", "a", "--storage", url)
     #expect(stdoutExport.stdout.hasPrefix("number,"))
