@@ -31,7 +31,10 @@ struct FeaturesCommand: ParsableCommand {
   var seed: Int = 0
 
   @Option(name: .long, help: "Threads to use (groups and landmarking folds run side by side; the values do not depend on it). Default: all cores.")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int?
+
+  /// `--jobs`, or every core.
+  var threads: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
   @OptionGroup var output: OutputOptions
 
@@ -49,16 +52,16 @@ struct FeaturesCommand: ParsableCommand {
       throw ValidationError("unknown summary '\(s)'; summaries: \(SummaryFunction.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     if csv && output.json { throw ValidationError("--json and --csv exclude each other") }
-    if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
   }
 
   func run() throws {
     let data = try dataset.load()
     // Several extraction threads each calling BLAS: one OpenBLAS thread each (DESIGN.md, Threads).
-    if jobs > 1 { BLASThreads.set(1) }
+    if threads > 1 { BLASThreads.set(1) }
     let extractor = MetaFeatureExtractor(
       groups: groupNames.compactMap(MetaFeatureGroup.init(rawValue:)),
-      summaries: summary.compactMap(SummaryFunction.init(rawValue:)), randomSeed: seed, nJobs: jobs)
+      summaries: summary.compactMap(SummaryFunction.init(rawValue:)), randomSeed: seed, nJobs: threads)
     let vector = extractor.features(of: data)
     let pairs = zip(vector.names, vector.values).map { ($0, $1) }
     if output.json {
