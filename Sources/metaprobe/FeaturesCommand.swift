@@ -14,8 +14,8 @@ struct FeaturesCommand: ParsableCommand {
       Summaries default to mean and sd (ddof 1), named `<feature>.<summary>` as pymfe does; \
       scalar features keep their bare name (nr_inst). Missing values are imputed (median / most \
       frequent) before extraction, which pymfe cannot do.
-      With --json: one object mapping each feature name to its value, null where undefined, and \
-      `_reasons` mapping names to why they are undefined. With --csv: name,value rows.
+      With --json: an object with dataset, features (each feature name to its value, null where \
+      undefined) and reasons (each undefined feature's name to why). With --csv: name,value rows.
       """
   )
 
@@ -65,10 +65,12 @@ struct FeaturesCommand: ParsableCommand {
     let vector = extractor.features(of: data)
     let pairs = zip(vector.names, vector.values).map { ($0, $1) }
     if output.json {
-      var object = [String: JSONValue]()
-      for (name, value) in pairs { object[name] = value.isFinite ? .number(value) : .null }
-      object["_reasons"] = .object(vector.reasons.mapValues { .string($0) })
-      try printJSON(object)
+      var features = [String: JSONValue]()
+      for (name, value) in pairs { features[name] = value.isFinite ? .number(value) : .null }
+      try printJSON([
+        "dataset": JSONValue.string(data.name), "features": .object(features),
+        "reasons": .object(vector.reasons.mapValues { .string($0) }),
+      ])
     } else if csv {
       print("name,value")
       for (name, value) in pairs { print("\(name),\(value.isFinite ? "\(value)" : "")") }

@@ -6,7 +6,9 @@ import Testing
   @Test func jsonMapsPymfeNamesToValuesWithNullWhereUndefined() throws {
     let run = try metaprobe("features", "iris", "--json")
     #expect(run.status == 0, "\(run.stderr)")
-    let object = try #require(try run.json() as? [String: Any])
+    let top = try #require(try run.json() as? [String: Any])
+    #expect(top["dataset"] as? String == "iris")
+    let object = try #require(top["features"] as? [String: Any])
     #expect(object["nr_inst"] as? Double == 150)
     #expect(object["nr_attr"] as? Double == 4)
     #expect(object["nr_class"] as? Double == 3)
@@ -14,8 +16,9 @@ import Testing
     #expect(object["attr_ent.sd"] as? Double != nil)
     // iris has no categorical attributes: num_to_cat is undefined, written as null with a reason.
     #expect(object["num_to_cat"] is NSNull)
-    let reasons = try #require(object["_reasons"] as? [String: String])
+    let reasons = try #require(top["reasons"] as? [String: String])
     #expect(reasons["num_to_cat"] != nil)
+    #expect(object.keys.allSatisfy { !$0.hasPrefix("_") }, "only feature names among the features")
   }
 
   @Test func csvHasOneRowPerFeature() throws {
@@ -30,11 +33,12 @@ import Testing
     let path = packageRoot.appendingPathComponent("Tests/MetaFeaturesTests/Fixtures/edge-three-rows.csv").path
     let run = try metaprobe("features", path, "--groups", "landmarking,model-based", "--json")
     #expect(run.status == 0, "\(run.stderr)")
-    let object = try #require(try run.json() as? [String: Any])
+    let top = try #require(try run.json() as? [String: Any])
+    let object = try #require(top["features"] as? [String: Any])
     // Ten stratified folds need ten rows: every landmarker is undefined, with the reason.
     #expect(object["best_node.mean"] is NSNull)
     #expect(object["one_nn.sd"] is NSNull)
-    let reasons = try #require(object["_reasons"] as? [String: String])
+    let reasons = try #require(top["reasons"] as? [String: String])
     #expect(reasons["best_node.mean"] == "3 rows: fewer than the 10 cross-validation folds")
     // The tree still exists: one split, two leaves (as pymfe).
     #expect(object["leaves"] as? Double == 2)
