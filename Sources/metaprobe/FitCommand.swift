@@ -105,7 +105,7 @@ struct FitCommand: ParsableCommand {
       try printJSON(
         HoldoutReport(
           dataset: data.name, learner: learner, seed: seed, resource: resource,
-          configuration: Dictionary(uniqueKeysWithValues: config.pairs.map { ($0.name, $0.value.description) }),
+          configuration: Dictionary(uniqueKeysWithValues: config.pairs.map { ($0.name, ParamJSON(value: $0.value)) }),
           accuracy: value))
     } else {
       print("\(learner) on \(data.name): holdout accuracy \(String(format: "%.4f", value)) (seed \(seed), resource \(resource))")
@@ -119,7 +119,7 @@ struct FitCommand: ParsableCommand {
     var learner: String
     var seed: UInt64
     var resource: Double
-    var configuration: [String: String]
+    var configuration: [String: ParamJSON]
     var accuracy: Double
     var holdout = true
   }
@@ -175,7 +175,7 @@ struct FitReport: Encodable {
   var learner: String
   var seed: UInt64
   var resource: Double
-  var configuration: [String: String]
+  var configuration: [String: ParamJSON]
   var accuracy: Accuracy
   var folds: [Fold]
   var learningCurve: [CurvePoint]
@@ -192,7 +192,8 @@ struct FitReport: Encodable {
     self.learner = learner
     self.seed = seed
     self.resource = resource
-    configuration = Dictionary(uniqueKeysWithValues: result.configuration.pairs.map { ($0.name, $0.value.description) })
+    // Numbers as JSON numbers, categories as strings (ParamJSON).
+    configuration = Dictionary(uniqueKeysWithValues: result.configuration.pairs.map { ($0.name, ParamJSON(value: $0.value)) })
     accuracy = Accuracy(mean: result.meanAccuracy, sd: result.accuracySD)
     folds = result.foldAccuracies.indices.map {
       Fold(

@@ -71,7 +71,7 @@ struct MetaPredictReport: Encodable {
     var source: String
     var predicted: Double
     var sd: Double
-    var configuration: [String: String]
+    var configuration: [String: ParamJSON]
   }
 
   var dataset: String
@@ -100,7 +100,7 @@ struct MetaPredictReport: Encodable {
         rank: i + 1, source: s.source, predicted: s.ranked.prediction.mean, sd: s.ranked.prediction.sd,
         configuration: Dictionary(
           uniqueKeysWithValues: TuningSpace.learnerConfiguration(s.ranked.configuration, learner: model.learner).pairs.map {
-            ($0.name, $0.value.description)
+            ($0.name, ParamJSON(value: $0.value))
           }))
     }
   }

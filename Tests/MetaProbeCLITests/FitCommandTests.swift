@@ -19,8 +19,10 @@ import Testing
     #expect(curve.count == 15)
     #expect(curve.first?["train_loss"] as? Double != nil)
     #expect(curve.first?["validation_accuracy"] as? Double != nil)
-    let config = try #require(object["configuration"] as? [String: String])
-    #expect(config["max_iter"] == "15")
+    let config = try #require(object["configuration"] as? [String: Any])
+    #expect(config["max_iter"] as? Int == 15, "numbers as JSON numbers")
+    #expect(config["alpha"] as? Double == 1e-4)
+    #expect(config["solver"] as? String == "adam")
   }
 
   @Test func sameSeedGivesTheSameOutputBytes() throws {
