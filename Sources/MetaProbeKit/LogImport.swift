@@ -43,7 +43,7 @@ public enum LogImport {
     guard isURL || FileManager.default.fileExists(atPath: source) else {
       throw MetaProbeKitError.invalidInput("\(source): no such SQLite file")
     }
-    let store = try StudyStore.open(isURL ? source : "sqlite:///" + source)
+    let store = try StudyStore.open(isURL ? source : "sqlite:///" + source, readOnly: true)
     let name: String
     if let study {
       name = study

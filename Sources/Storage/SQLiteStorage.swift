@@ -28,6 +28,30 @@ public final class SQLiteStorage: StudyStorage {
     switch url {
     case .memory: try self.init(memory: ())
     case .sqlite(let path): try self.init(path: path)
+    case .sqliteReadOnly(let path): try self.init(readingOnly: path)
+    }
+  }
+
+  /// Opens the existing SQLite file at `path` read only: nothing is created, neither the file
+  /// nor its directory, and every write fails with a typed error.
+  ///
+  /// - Throws: `io` when the file does not exist; otherwise as ``init(path:)``, and
+  ///   `foreignDatabase` for an empty database.
+  public init(readingOnly path: String) throws(StorageError) {
+    self.path = path
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw .io(path: path, reason: "no such SQLite file (a read-only command creates none)")
+    }
+    var config = GRDB.Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(Self.busyTimeout)
+    config.foreignKeysEnabled = true
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      try queue.read { db in try StorageSchema.prepare(db, path: path, create: false) }
+      self.writer = queue
+    } catch {
+      throw Self.openError(error, path: path)
     }
   }
 

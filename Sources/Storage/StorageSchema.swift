@@ -117,12 +117,13 @@ enum StorageSchema {
   /// Runs inside an immediate write transaction so two processes opening a new file at once
   /// create the schema once.
   /// - Throws: `foreignDatabase` (another application's tables), `newerSchema`.
-  static func prepare(_ db: Database, path: String) throws {
+  static func prepare(_ db: Database, path: String, create: Bool = true) throws {
     let tables = try String.fetchAll(
       db,
       sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     let appID = try Int64.fetchOne(db, sql: "PRAGMA application_id") ?? 0
     if tables.isEmpty {
+      guard create else { throw StorageError.foreignDatabase(path: path, reason: "an empty database, no MetaProbe studies") }
       for sql in statements { try db.execute(sql: sql) }
       try db.execute(
         sql: "INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, ?, ?)",

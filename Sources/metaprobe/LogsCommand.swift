@@ -104,7 +104,7 @@ struct Logs: AsyncParsableCommand {
 
     func run() async throws {
       _ = try TuningLog.Format(path: out)
-      let log = try await TuningLog.importStudy(study, from: try openStorage(storage), task: task, learner: learner)
+      let log = try await TuningLog.importStudy(study, from: try StudyStore.open(storage, readOnly: true), task: task, learner: learner)
       try log.write(toFile: out)
       logProgress("\(out): \(log.records.count) records")
     }

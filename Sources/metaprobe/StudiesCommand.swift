@@ -12,7 +12,10 @@ struct StudiesCommand: AsyncParsableCommand {
 
   /// The `--storage URL` option of every `studies` subcommand.
   struct StorageOption: ParsableArguments {
-    @Option(name: .long, help: "Storage URL: sqlite:///relative.db, sqlite:////absolute.db (default sqlite:///.metaprobe/metaprobe.sqlite).")
+    @Option(
+      name: .long,
+      help:
+        "Storage URL: sqlite:///relative.db, sqlite:////absolute.db (default sqlite:///.metaprobe/metaprobe.sqlite); list, show and export open it read only.")
     var storage: String?
   }
 
@@ -49,7 +52,7 @@ struct StudiesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-      let store = try openStorage(storage.storage)
+      let store = try StudyStore.open(storage.storage, readOnly: true)
       let rows = try await store.overviews().map { o in
         Row(
           name: o.summary.name, directions: o.summary.directions.map(\.rawValue), trials: o.trialCount,
@@ -91,7 +94,7 @@ struct StudiesCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-      let store = try openStorage(storage.storage)
+      let store = try StudyStore.open(storage.storage, readOnly: true)
       let overview = try await store.overview(studyName: name)
       let trials = try await store.trials(studyName: name)
       if output.json {
@@ -132,7 +135,7 @@ struct StudiesCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-      let store = try openStorage(storage.storage)
+      let store = try StudyStore.open(storage.storage, readOnly: true)
       let csv = try await store.exportTrialsCSV(studyName: name)
       if let output {
         do {
@@ -173,7 +176,7 @@ struct StudiesCommand: AsyncParsableCommand {
       } catch {
         throw CommandError("\(file): cannot read: \(error.localizedDescription)")
       }
-      let store = try openStorage(storage.storage)
+      let store = try StudyStore.open(storage.storage)
       let imported: ImportedTrials
       do {
         let columns = TrialsCSVHeader.valueColumns(text)

@@ -7,13 +7,6 @@ struct CommandError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// Opens the storage named by `url` (`StorageURL.defaultLocation` when nil).
-func openStorage(_ url: String?) throws -> SQLiteStorage {
-  let parsed: StorageURL
-  if let url { parsed = try StorageURL.parse(url) } else { parsed = .defaultLocation }
-  return try SQLiteStorage(url: parsed)
-}
-
 /// A parameter value as plain JSON: a number for int and float, a string for categorical.
 struct ParamJSON: Encodable {
   var value: ParameterValue

@@ -187,9 +187,18 @@ import Testing
     let show = try metaprobe("studies", "list", "--storage", url)
     #expect(show.status == 1)
     #expect(show.stderr.contains(path))
-    let missing = try metaprobe("studies", "show", "nope", "--storage", "sqlite:///" + dir.appendingPathComponent("x.db").path)
+    // A read-only command on a missing file names it and creates nothing; on an existing store,
+    // an unknown study is named.
+    let absent = dir.appendingPathComponent("x.db").path
+    let missingFile = try metaprobe("studies", "show", "nope", "--storage", "sqlite:///" + absent)
+    #expect(missingFile.status == 1)
+    #expect(missingFile.stderr.contains("\(absent): no such SQLite file"), "\(missingFile.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: absent))
+    let made = dir.appendingPathComponent("y.db").path
+    _ = try metaprobe(Self.knn + ["--trials", "1", "--storage", "sqlite:///" + made])
+    let missing = try metaprobe("studies", "show", "nope", "--storage", "sqlite:///" + made)
     #expect(missing.status == 1)
-    #expect(missing.stderr.contains("no study named 'nope'"))
+    #expect(missing.stderr.contains("no study named 'nope'"), "\(missing.stderr)")
   }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Storage
 import Testing
 
@@ -28,5 +29,23 @@ import Testing
     let error = StorageError.unsupportedURL("postgresql://alice:S3cretPW@db/x", reason: "not supported yet")
     #expect(!error.description.contains("S3cretPW"))
     #expect(error.description.contains("alice:***@db"))
+  }
+}
+
+/// `sqlite:///…?mode=ro` and read-only opening.
+@Suite struct ReadOnlyStorageTests {
+  @Test func modeROParsesAndUnknownParametersAreRejected() throws {
+    #expect(try StorageURL.parse("sqlite:///a.db?mode=ro") == .sqliteReadOnly(path: "a.db"))
+    #expect(try StorageURL.parse("sqlite:///a.db?mode=rwc") == .sqlite(path: "a.db"))
+    #expect(try StorageURL.parse("sqlite:///a.db?mode=ro").description == "sqlite:///a.db?mode=ro")
+    #expect(throws: StorageError.self) { try StorageURL.parse("sqlite:///a.db?journal=wal") }
+  }
+
+  @Test func aMissingFileIsNamedAndNotCreated() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ro-\(UUID().uuidString)/x.db").path
+    #expect(throws: StorageError.io(path: path, reason: "no such SQLite file (a read-only command creates none)")) {
+      _ = try SQLiteStorage(readingOnly: path)
+    }
+    #expect(!FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent))
   }
 }
