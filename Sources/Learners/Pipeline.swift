@@ -71,6 +71,12 @@ public struct Pipeline: Sendable {
     seed: UInt64 = 0, monitorRows: [Int]? = nil
   ) throws(LearnerError) -> FittedPipeline {
     let full = try configuration(config)
+    // A dataset whose target has one class teaches nothing (every prediction is that class, so
+    // accuracy would read 1.0): refuse it, naming the dataset and the class.
+    if let first = data.target.first, !data.target.contains(where: { $0 != first }) {
+      throw .notEnoughData(
+        "\(data.name): the target '\(data.targetName)' has one class ('\(data.classNames[first])'); a classifier needs two or more")
+    }
     var rows = rows
     if budget.dataFraction < 1 {
       var generator = SeededGenerator(seed: seed ^ 0x5EED_DA7A)

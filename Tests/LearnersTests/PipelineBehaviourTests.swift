@@ -126,3 +126,19 @@ extension PipelineBehaviourTests {
     }
   }
 }
+
+extension PipelineBehaviourTests {
+  /// A one-class target is refused with the dataset, target and class named (issue 17, item 6),
+  /// instead of an accuracy of 1.
+  @Test func aOneClassTargetIsRefused() throws {
+    let iris = try Self.iris()
+    let setosa = iris.subset(rows: (0..<iris.rowCount).filter { iris.target[$0] == iris.target[0] })
+    let pipeline = Pipeline(try LearnerCatalog.learner(named: "gaussian_nb"))
+    #expect(throws: LearnerError.self) { try CrossValidation.evaluate(pipeline, on: setosa, folds: 3) }
+    do {
+      _ = try pipeline.fit(on: setosa, rows: Array(0..<setosa.rowCount))
+    } catch {
+      #expect("\(error)".contains("has one class ('\(iris.classNames[iris.target[0]])')"), "\(error)")
+    }
+  }
+}
