@@ -70,31 +70,7 @@ struct FitCommand: ParsableCommand {
       try printJSON(report)
       return
     }
-    print(
-      "\(learner) on \(data.name): accuracy \(String(format: "%.4f", report.accuracy.mean)) "
-        + "± \(String(format: "%.4f", report.accuracy.sd)) (\(cv)-fold, seed \(seed), resource \(resource))")
-    print("configuration: \(config)")
-    print(
-      renderTable(
-        header: ["fold", "accuracy", "seconds", "epochs"],
-        rows: report.folds.map {
-          ["\($0.fold)", String(format: "%.4f", $0.accuracy), String(format: "%.3f", $0.seconds), "\($0.epochs)"]
-        },
-        rightAligned: [0, 1, 2, 3]))
-    if !report.learningCurve.isEmpty {
-      print("")
-      print(
-        renderTable(
-          header: ["epoch", "train_loss", "val_loss", "val_accuracy", "grad_norm", "folds"],
-          rows: report.learningCurve.map {
-            [
-              "\($0.epoch)", String(format: "%.5f", $0.trainLoss), $0.validationLoss.map { String(format: "%.5f", $0) } ?? "",
-              $0.validationAccuracy.map { String(format: "%.4f", $0) } ?? "", String(format: "%.4f", $0.gradientNorm),
-              "\($0.folds)",
-            ]
-          },
-          rightAligned: [0, 1, 2, 3, 4, 5]))
-    }
+    print(report.text(configuration: config, foldCount: cv))
   }
 
   /// `--holdout`: the accuracy `optimize` would record for `config` at `--resource` and `--seed`.
@@ -212,5 +188,36 @@ struct FitReport: Encodable {
         gradientNorm: mean(points.map(\.gradientNorm)) ?? .nan, seconds: mean(points.map(\.seconds)) ?? .nan,
         folds: points.count)
     }
+  }
+
+  /// The text form: accuracy, configuration, the folds and the mean learning curve.
+  func text(configuration config: Configuration, foldCount: Int) -> String {
+    var lines: [String] = []
+    lines.append(
+      "\(learner) on \(dataset): accuracy \(String(format: "%.4f", accuracy.mean)) "
+        + "± \(String(format: "%.4f", accuracy.sd)) (\(foldCount)-fold, seed \(seed), resource \(resource))")
+    lines.append("configuration: \(config)")
+    lines.append(
+      renderTable(
+        header: ["fold", "accuracy", "seconds", "epochs"],
+        rows: folds.map {
+          ["\($0.fold)", String(format: "%.4f", $0.accuracy), String(format: "%.3f", $0.seconds), "\($0.epochs)"]
+        },
+        rightAligned: [0, 1, 2, 3]))
+    if !learningCurve.isEmpty {
+      lines.append("")
+      lines.append(
+        renderTable(
+          header: ["epoch", "train_loss", "val_loss", "val_accuracy", "grad_norm", "folds"],
+          rows: learningCurve.map {
+            [
+              "\($0.epoch)", String(format: "%.5f", $0.trainLoss), $0.validationLoss.map { String(format: "%.5f", $0) } ?? "",
+              $0.validationAccuracy.map { String(format: "%.4f", $0) } ?? "", String(format: "%.4f", $0.gradientNorm),
+              "\($0.folds)",
+            ]
+          },
+          rightAligned: [0, 1, 2, 3, 4, 5]))
+    }
+    return lines.joined(separator: "\n")
   }
 }
