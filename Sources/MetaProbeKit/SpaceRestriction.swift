@@ -18,14 +18,11 @@ public enum SpaceRestriction {
   ) throws(MetaProbeKitError) -> SearchSpace {
     var parameters = space.parameters
     let domain = validity ?? space
-    // The validity domain of each parameter named by an option.
-    var limits: [String: Parameter.Domain] = [:]
     func index(_ name: String, option: String) throws(MetaProbeKitError) -> Int {
       guard let reference = domain.parameter(named: name) else {
         throw .invalidSetting(
           "\(option) \(name): unknown hyperparameter; known: \(domain.parameters.map(\.name).joined(separator: ", "))")
       }
-      limits[name] = reference.domain
       // The children of a re-set parameter get their full conditions back (reconciled below
       // with its new domain): fixing the SVM's kernel to poly activates gamma again.
       for j in parameters.indices where parameters[j].condition?.parent == name {
@@ -48,7 +45,7 @@ public enum SpaceRestriction {
       let ends = bounds.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
       guard ends.count == 2 else { throw .invalidSetting("--range '\(text)': expected NAME=LOW:HIGH") }
       // The scale and step are the space's own; the bounds may reach the validity domain's.
-      switch (parameters[i].domain, limits[name] ?? parameters[i].domain) {
+      switch (parameters[i].domain, domain.parameter(named: name)?.domain ?? parameters[i].domain) {
       case (.float(_, _, let log, let step), .float(let lo, let hi, _, _)):
         guard let a = Double(ends[0]), let b = Double(ends[1]), a <= b, a >= lo, b <= hi else {
           throw .invalidSetting("--range '\(text)': need numbers \(lo) ≤ LOW ≤ HIGH ≤ \(hi)")
@@ -67,7 +64,7 @@ public enum SpaceRestriction {
       let (name, value) = try split(text, option: "--set")
       let i = try index(name, option: "--set")
       var p = parameters[i]
-      p.domain = limits[name] ?? p.domain
+      p.domain = domain.parameter(named: name)?.domain ?? p.domain
       let parsed: ParameterValue?
       switch p.domain {
       case .float: parsed = Double(value).map(ParameterValue.float)
