@@ -25,14 +25,27 @@ public enum MetaCorpus {
   public static func metaDataset(log: String, features: String, learner: String) throws -> (
     data: MetaDataset, space: SearchSpace
   ) {
+    let rows = try records(log: log, learner: learner)
+    let table = try featureTable(features)
+    let space = try SearchSpace.inferred(from: rows)
+    return (try MetaDataset(records: rows, space: space, features: table), space)
+  }
+
+  /// `learner`'s records in the tuning log at `log` (CSV or JSON Lines).
+  /// - Throws: `TuningLogError` naming the file, line and field; ``MetaProbeKitError/invalidInput(_:)``
+  ///   when the log has no row of `learner`.
+  public static func records(log: String, learner: String) throws -> [TuningLogRecord] {
     let records = try TuningLog(contentsOfFile: log).records.filter { $0.learner == learner }
     guard !records.isEmpty else { throw MetaProbeKitError.invalidInput("\(log): no rows for learner '\(learner)'") }
-    let table: TaskFeatureTable
-    do { table = try TaskFeatureTable(csv: String(contentsOfFile: features, encoding: .utf8)) } catch {
-      throw MetaProbeKitError.invalidInput("\(features): \(error)")
+    return records
+  }
+
+  /// The task meta-features table at `path` (CSV: task, then one column per feature).
+  /// - Throws: ``MetaProbeKitError/invalidInput(_:)`` naming the file and what is wrong with it.
+  public static func featureTable(_ path: String) throws(MetaProbeKitError) -> TaskFeatureTable {
+    do { return try TaskFeatureTable(csv: String(contentsOfFile: path, encoding: .utf8)) } catch {
+      throw .invalidInput("\(path): \(error)")
     }
-    let space = try SearchSpace.inferred(from: records)
-    return (try MetaDataset(records: records, space: space, features: table), space)
   }
 
   /// The meta-model for `learner`: the file at `path` when given, else the cached default in

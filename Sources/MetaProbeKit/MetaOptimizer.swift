@@ -76,12 +76,12 @@ public struct MetaOptimizer: Sendable {
     let pipeline = Pipeline(try LearnerCatalog.learner(named: learner))
     let model = try MetaCorpus.metaModel(path: metaModelPath, learner: learner, progress: progress)
     let taskFeatures = model.taskFeatureVector(of: data)
-    let bundled = try MetaCorpus.bundled()
-    let logPath = logPath ?? bundled.log
-    let featuresPath = featuresPath ?? bundled.features
-    let records = try TuningLog(contentsOfFile: logPath).records.filter { $0.learner == learner }
-    guard !records.isEmpty else { throw MetaProbeKitError.invalidInput("\(logPath): no rows for learner '\(learner)'") }
-    let table = try TaskFeatureTable(csv: String(contentsOfFile: featuresPath, encoding: .utf8))
+    // The bundled corpus only where a path is not given (a user's own log needs no datasets/).
+    let bundled = logPath == nil || featuresPath == nil ? try MetaCorpus.bundled() : nil
+    let logPath = logPath ?? bundled?.log ?? ""
+    let featuresPath = featuresPath ?? bundled?.features ?? ""
+    let records = try MetaCorpus.records(log: logPath, learner: learner)
+    let table = try MetaCorpus.featureTable(featuresPath)
     guard table.names == model.taskFeatureNames else {
       throw MetaProbeKitError.invalidInput(
         "\(featuresPath): its \(table.names.count) feature columns are not the meta-model's \(model.taskFeatureNames.count) task features")

@@ -63,12 +63,8 @@ public struct MetaWarmStart: Sendable {
     _ objective: @escaping @Sendable (Configuration, Double) async throws -> Double
   ) async throws -> MetaSuccessiveHalving.Result {
     guard priorRows >= 1 else { throw MetaProbeKitError.invalidSetting("priorRows must be at least 1, got \(priorRows)") }
-    let records = try TuningLog(contentsOfFile: logPath).records.filter { $0.learner == learner }
-    guard !records.isEmpty else { throw MetaProbeKitError.invalidInput("\(logPath): no rows for learner '\(learner)'") }
-    let table: TaskFeatureTable
-    do { table = try TaskFeatureTable(csv: String(contentsOfFile: featuresPath, encoding: .utf8)) } catch {
-      throw MetaProbeKitError.invalidInput("\(featuresPath): \(error)")
-    }
+    let records = try MetaCorpus.records(log: logPath, learner: learner)
+    let table = try MetaCorpus.featureTable(featuresPath)
     let prior = try MetaDataset(records: records, space: space, features: table)
       .subsample(rowsPerTask: priorRows, seed: seed)
     let features = table.names.map { taskFeatures[$0] ?? .nan }
